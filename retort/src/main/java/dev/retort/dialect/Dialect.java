@@ -1,0 +1,227 @@
+package dev.retort.dialect;
+
+import dev.retort.dialect.internal.Conversions;
+import dev.retort.error.ErrorKind;
+import dev.retort.sql.Executable;
+import dev.retort.sql.TextClause;
+import dev.retort.sql.compile.Compiled;
+import dev.retort.sql.compile.TextCompiler;
+import dev.retort.sql.compile.TextSyntax;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Everything Retort knows about one database: capability flags that core code asks instead of
+ * testing which database it is, how to connect, how values are bound and read, how errors are
+ * classified, and how statements compile. One instance per engine: {@link #initialize} may refine
+ * the capabilities once it has seen the server.
+ */
+public abstract class Dialect {
+  private final TextCompiler textCompiler = new TextCompiler(textSyntax());
+
+  /** The dialect's name as used in URLs, e.g. {@code "postgresql"}. */
+  public abstract String name();
+
+  /**
+   * Called once with the engine's first connection, so the dialect can read the server's version
+   * and refine its capabilities (MariaDB versus MySQL, say).
+   */
+  public void initialize(java.sql.Connection connection) throws SQLException {}
+
+  /**
+   * Whether every use of this database must share one connection: an in-memory SQLite database
+   * exists only inside the connection that created it.
+   */
+  public boolean sharesSingleConnection(ConnectSpec spec) {
+    return false;
+  }
+
+  // ---- capabilities ----
+
+  /** Whether nested transactions can use SAVEPOINTs. */
+  public boolean supportsSavepoints() {
+    return true;
+  }
+
+  /** Whether INSERT/UPDATE/DELETE ... RETURNING is available. */
+  public abstract boolean supportsReturning();
+
+  /** Whether DDL statements take part in transactions and roll back with them. */
+  public abstract boolean supportsTransactionalDdl();
+
+  /** The largest number of bound parameters one statement may carry. */
+  public abstract int maxParameters();
+
+  /**
+   * Whether the driver runs native code that holds a carrier thread for the whole call; if so the
+   * async layer runs the dialect's work on platform threads so virtual threads are not starved.
+   */
+  public boolean driverPinsCarrierThreads() {
+    return false;
+  }
+
+  /**
+   * Whether the driver returns the generated keys of every row of a batch; if not, an executemany
+   * that asks for keys runs row by row.
+   */
+  public boolean supportsBatchGeneratedKeys() {
+    return true;
+  }
+
+  /** Whether a connection can stream a large result through a cursor with a fetch size. */
+  public boolean supportsStreaming() {
+    return true;
+  }
+
+  /** Whether the database accepts this isolation level. */
+  public boolean supportsIsolationLevel(IsolationLevel level) {
+    return true;
+  }
+
+  /** The lexical rules for finding {@code :name} parameters in plain SQL. */
+  protected TextSyntax textSyntax() {
+    return TextSyntax.STANDARD;
+  }
+
+  // ---- connecting ----
+
+  /** The JDBC driver class. */
+  public abstract String driverClassName();
+
+  /** The JDBC URL for a parsed database URL. */
+  public abstract String jdbcUrl(ConnectSpec spec);
+
+  /**
+   * Driver properties: the dialect's defaults (e.g. batch rewriting) overlaid with the URL's own
+   * driver options, which win.
+   */
+  public Properties driverProperties(ConnectSpec spec) {
+    Properties props = new Properties();
+    props.putAll(defaultDriverOptions());
+    props.putAll(spec.driverOptions());
+    return props;
+  }
+
+  /** The driver options the dialect sets unless the URL overrides them. */
+  protected Map<String, String> defaultDriverOptions() {
+    return Map.of();
+  }
+
+  /** Quotes an identifier for use in SQL. */
+  public String quoteIdentifier(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  // ---- compiling ----
+
+  /**
+   * Compiles a statement for this dialect.
+   *
+   * @throws dev.retort.error.ArgumentException when the dialect cannot render the statement
+   */
+  public Compiled compile(Executable statement) {
+    if (statement instanceof TextClause text) {
+      return textCompiler.compile(text);
+    }
+    throw new dev.retort.error.ArgumentException(
+        "The "
+            + name()
+            + " dialect cannot compile a "
+            + statement.getClass().getName()
+            + "; pass a statement built with dev.retort.sql.Sql");
+  }
+
+  // ---- values ----
+
+  /** Binds a Java value to a placeholder; null binds SQL NULL. */
+  public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    switch (value) {
+      case null -> ps.setNull(index, Types.NULL);
+      case String s -> ps.setString(index, s);
+      case Integer i -> ps.setInt(index, i);
+      case Long l -> ps.setLong(index, l);
+      case Short s -> ps.setShort(index, s);
+      case Byte b -> ps.setByte(index, b);
+      case BigDecimal d -> ps.setBigDecimal(index, d);
+      case BigInteger b -> ps.setBigDecimal(index, new BigDecimal(b));
+      case Boolean b -> ps.setBoolean(index, b);
+      case Double d -> ps.setDouble(index, d);
+      case Float f -> ps.setFloat(index, f);
+      case byte[] bytes -> ps.setBytes(index, bytes);
+      case Instant instant -> ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+      case Enum<?> e -> ps.setString(index, e.name());
+      case UUID uuid -> ps.setObject(index, uuid);
+      default -> ps.setObject(index, value);
+    }
+  }
+
+  /**
+   * Chooses how to read a result column as its natural Java value (java.time for temporal
+   * columns), once per result.
+   */
+  public ColumnReader columnReader(ResultSetMetaData meta, int column) throws SQLException {
+    return rs -> rs.getObject(column);
+  }
+
+  /**
+   * Converts a value read from this database to the Java type a caller asked for.
+   *
+   * @throws IllegalArgumentException when the value cannot represent the type exactly
+   */
+  public <T> T convert(Object value, Class<T> type) {
+    return Conversions.convert(value, type);
+  }
+
+  // ---- errors ----
+
+  /** Classifies a driver error by its SQLSTATE and vendor code. */
+  public ErrorClassification classify(SQLException e) {
+    return classifySqlState(e.getSQLState());
+  }
+
+  /** Classifies an error by SQLSTATE alone, the way standard SQL defines the classes. */
+  protected static ErrorClassification classifySqlState(String state) {
+    if (state == null || state.length() < 2) {
+      return new ErrorClassification(ErrorKind.OPERATIONAL, false, false);
+    }
+    if (state.equals("40001") || state.equals("40P01")) {
+      return new ErrorClassification(ErrorKind.OPERATIONAL, true, false);
+    }
+    return switch (state.substring(0, 2)) {
+      case "23" -> new ErrorClassification(ErrorKind.INTEGRITY, false, false);
+      case "22" -> new ErrorClassification(ErrorKind.DATA, false, false);
+      case "42", "07", "26", "2B", "34", "3D", "3F", "44" ->
+          new ErrorClassification(ErrorKind.PROGRAMMING, false, false);
+      case "0A" -> new ErrorClassification(ErrorKind.NOT_SUPPORTED, false, false);
+      case "08" -> new ErrorClassification(ErrorKind.OPERATIONAL, false, true);
+      case "XX" -> new ErrorClassification(ErrorKind.INTERNAL, false, false);
+      default -> new ErrorClassification(ErrorKind.OPERATIONAL, false, false);
+    };
+  }
+
+  /** Reads a column the standard JDBC 4.2 way: java.time types for temporal columns. */
+  protected static ColumnReader standardReader(int jdbcType, int column) {
+    return switch (jdbcType) {
+      case Types.DATE -> rs -> rs.getObject(column, java.time.LocalDate.class);
+      case Types.TIME -> rs -> rs.getObject(column, java.time.LocalTime.class);
+      case Types.TIMESTAMP -> rs -> rs.getObject(column, java.time.LocalDateTime.class);
+      case Types.TIMESTAMP_WITH_TIMEZONE -> rs -> rs.getObject(column, OffsetDateTime.class);
+      default -> rs -> rs.getObject(column);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}

@@ -1,0 +1,2 @@
+/** Implementation details of the dialects; not exported. */
+package dev.retort.dialect.internal;

@@ -1,0 +1,122 @@
+package dev.retort.dialect.mysql;
+
+import dev.retort.dialect.ColumnReader;
+import dev.retort.dialect.ConnectSpec;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.ErrorClassification;
+import dev.retort.error.ErrorKind;
+import dev.retort.sql.compile.TextSyntax;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * MySQL and MariaDB through MariaDB Connector/J. Which server it is, and so whether RETURNING is
+ * available, is read from the first connection. Offset date-times are stored as UTC {@code
+ * DATETIME} values, since neither server keeps an offset.
+ */
+public class MySqlDialect extends Dialect {
+  private volatile boolean mariaDb;
+
+  /** Creates the dialect; {@code mariaDb} is the guess until the server is seen. */
+  public MySqlDialect(boolean mariaDb) {
+    this.mariaDb = mariaDb;
+  }
+
+  @Override
+  public String name() {
+    return mariaDb ? "mariadb" : "mysql";
+  }
+
+  @Override
+  public void initialize(java.sql.Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    mariaDb = meta.getDatabaseProductVersion().toLowerCase(java.util.Locale.ROOT).contains("maria")
+        || meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("maria");
+  }
+
+  /** Whether the server is MariaDB rather than MySQL. */
+  public boolean isMariaDb() {
+    return mariaDb;
+  }
+
+  /** MariaDB has INSERT/DELETE ... RETURNING since 10.5; MySQL has none. */
+  @Override
+  public boolean supportsReturning() {
+    return mariaDb;
+  }
+
+  @Override
+  public boolean supportsTransactionalDdl() {
+    return false;
+  }
+
+  @Override
+  public int maxParameters() {
+    return 65535;
+  }
+
+  @Override
+  protected TextSyntax textSyntax() {
+    return new TextSyntax(true, false, true);
+  }
+
+  @Override
+  public String quoteIdentifier(String name) {
+    return '`' + name.replace("`", "``") + '`';
+  }
+
+  @Override
+  public String driverClassName() {
+    return "org.mariadb.jdbc.Driver";
+  }
+
+  @Override
+  public String jdbcUrl(ConnectSpec spec) {
+    String host = spec.host() == null ? "localhost" : spec.host();
+    int port = spec.port() == null ? 3306 : spec.port();
+    String database = spec.database() == null ? "" : spec.database();
+    return "jdbc:mariadb://" + host + ":" + port + "/" + database;
+  }
+
+  @Override
+  protected Map<String, String> defaultDriverOptions() {
+    // Bulk protocol: an executemany is one round trip instead of one per row.
+    return Map.of("useBulkStmts", "true");
+  }
+
+  @Override
+  public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    switch (value) {
+      case OffsetDateTime t ->
+          ps.setObject(index, t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+      case Instant t -> ps.setObject(index, t.atOffset(ZoneOffset.UTC).toLocalDateTime());
+      case UUID u -> ps.setString(index, u.toString());
+      case null, default -> super.bind(ps, index, value);
+    }
+  }
+
+  @Override
+  public ColumnReader columnReader(ResultSetMetaData meta, int column) throws SQLException {
+    return standardReader(meta.getColumnType(column), column);
+  }
+
+  @Override
+  public ErrorClassification classify(SQLException e) {
+    return switch (e.getErrorCode()) {
+      case 1213, 1205 -> new ErrorClassification(ErrorKind.OPERATIONAL, true, false);
+      case 1062, 1048, 1451, 1452, 1216, 1217, 1557, 1586, 3819, 4025 ->
+          new ErrorClassification(ErrorKind.INTEGRITY, false, false);
+      case 2002, 2003, 2006, 2013, 1053, 1927, 1152, 1184 ->
+          new ErrorClassification(ErrorKind.OPERATIONAL, false, true);
+      case 1317 -> new ErrorClassification(ErrorKind.OPERATIONAL, false, false);
+      default -> classifySqlState(e.getSQLState());
+    };
+  }
+}

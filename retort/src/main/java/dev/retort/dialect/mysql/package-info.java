@@ -1,0 +1,2 @@
+/** The MySQL and MariaDB dialect. */
+package dev.retort.dialect.mysql;

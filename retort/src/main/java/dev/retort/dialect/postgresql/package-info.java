@@ -1,0 +1,2 @@
+/** The PostgreSQL dialect. */
+package dev.retort.dialect.postgresql;

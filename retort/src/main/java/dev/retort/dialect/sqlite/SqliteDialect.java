@@ -1,0 +1,140 @@
+package dev.retort.dialect.sqlite;
+
+import dev.retort.dialect.ColumnReader;
+import dev.retort.dialect.ConnectSpec;
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.ErrorClassification;
+import dev.retort.dialect.IsolationLevel;
+import dev.retort.dialect.internal.Conversions;
+import dev.retort.error.ErrorKind;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * SQLite through xerial's sqlite-jdbc. SQLite has no native date, time, UUID or decimal types, so
+ * they are stored as sortable text (date-times as {@code yyyy-MM-dd HH:mm:ss.ffffff}, with
+ * offsets normalized to UTC) and converted back on typed access. File databases run in WAL mode
+ * with a busy timeout; an in-memory database lives in one shared connection.
+ */
+public class SqliteDialect extends Dialect {
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public boolean supportsReturning() {
+    return true;
+  }
+
+  @Override
+  public boolean supportsTransactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public int maxParameters() {
+    return 32766;
+  }
+
+  /** sqlite-jdbc runs SQLite itself through JNI, which holds the carrier for the whole call. */
+  @Override
+  public boolean driverPinsCarrierThreads() {
+    return true;
+  }
+
+  /** sqlite-jdbc reports only the last row's key after a batch. */
+  @Override
+  public boolean supportsBatchGeneratedKeys() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsIsolationLevel(IsolationLevel level) {
+    return level == IsolationLevel.SERIALIZABLE
+        || level == IsolationLevel.READ_UNCOMMITTED
+        || level == IsolationLevel.AUTOCOMMIT;
+  }
+
+  @Override
+  public boolean sharesSingleConnection(ConnectSpec spec) {
+    return spec.database() == null;
+  }
+
+  @Override
+  public String driverClassName() {
+    return "org.sqlite.JDBC";
+  }
+
+  @Override
+  public String jdbcUrl(ConnectSpec spec) {
+    return spec.database() == null ? "jdbc:sqlite::memory:" : "jdbc:sqlite:" + spec.database();
+  }
+
+  @Override
+  protected Map<String, String> defaultDriverOptions() {
+    // WAL lets readers run beside a writer; the busy timeout makes a writer wait for a lock
+    // instead of failing at once; foreign keys are off in SQLite unless asked for.
+    return Map.of(
+        "journal_mode", "WAL",
+        "synchronous", "NORMAL",
+        "busy_timeout", "10000",
+        "foreign_keys", "true");
+  }
+
+  @Override
+  public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    switch (value) {
+      case LocalDate d -> ps.setString(index, d.toString());
+      case LocalTime t -> ps.setString(index, Conversions.SQLITE_TIME.format(t));
+      case LocalDateTime t -> ps.setString(index, Conversions.SQLITE_DATE_TIME.format(t));
+      case OffsetDateTime t -> ps.setString(index, utcText(t.toInstant()));
+      case Instant t -> ps.setString(index, utcText(t));
+      case UUID u -> ps.setString(index, u.toString());
+      case BigDecimal d -> ps.setString(index, d.toPlainString());
+      case BigInteger b -> ps.setString(index, b.toString());
+      case Boolean b -> ps.setInt(index, b ? 1 : 0);
+      case null, default -> super.bind(ps, index, value);
+    }
+  }
+
+  private static String utcText(Instant instant) {
+    return Conversions.SQLITE_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC)) + "+00:00";
+  }
+
+  @Override
+  public ColumnReader columnReader(ResultSetMetaData meta, int column) throws SQLException {
+    // Values keep SQLite's storage class: dates are the text they were stored as, so typed access
+    // (row.get(i, LocalDate.class)) converts them exactly.
+    String declared = String.valueOf(meta.getColumnTypeName(column)).toUpperCase(Locale.ROOT);
+    if (declared.contains("DATE") || declared.contains("TIME")) {
+      return rs -> rs.getString(column);
+    }
+    return rs -> rs.getObject(column);
+  }
+
+  @Override
+  public ErrorClassification classify(SQLException e) {
+    int primary = e.getErrorCode() & 0xFF;
+    return switch (primary) {
+      case 19 -> new ErrorClassification(ErrorKind.INTEGRITY, false, false); // CONSTRAINT
+      case 18, 20 -> new ErrorClassification(ErrorKind.DATA, false, false); // TOOBIG, MISMATCH
+      case 1, 21, 25 -> new ErrorClassification(ErrorKind.PROGRAMMING, false, false);
+      case 5, 6 -> new ErrorClassification(ErrorKind.OPERATIONAL, true, false); // BUSY, LOCKED
+      case 2, 11, 26 -> new ErrorClassification(ErrorKind.INTERNAL, false, false);
+      default -> new ErrorClassification(ErrorKind.OPERATIONAL, false, false);
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** The SQLite dialect: embedded databases in a file or in memory. */
+package dev.retort.dialect.sqlite;

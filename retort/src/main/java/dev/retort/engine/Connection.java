@@ -1,0 +1,594 @@
+package dev.retort.engine;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.IsolationLevel;
+import dev.retort.engine.internal.Parameters;
+import dev.retort.engine.internal.RowShape;
+import dev.retort.error.ArgumentException;
+import dev.retort.error.DatabaseException;
+import dev.retort.error.InvalidRequestException;
+import dev.retort.sql.Executable;
+import dev.retort.sql.compile.Compiled;
+import java.sql.BatchUpdateException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A pooled database connection. Statements run inside a transaction that begins on first use and
+ * lasts until {@link #commit()} or {@link #rollback()} ("commit as you go"), or inside an explicit
+ * {@link #begin()}; nested transactions are SAVEPOINTs. {@link #close()} rolls back whatever is
+ * uncommitted and returns the connection to the pool, so it never goes back inside a transaction.
+ *
+ * <p>Not thread-safe: use a connection from one thread at a time (the async layer enforces it);
+ * only {@link #cancel()} may be called from another thread.
+ */
+public final class Connection implements AutoCloseable {
+  /** Rows fetched per round trip by {@link #stream(Executable, Map)}. */
+  public static final int DEFAULT_FETCH_SIZE = 1000;
+
+  private final Engine engine;
+  private final Dialect dialect;
+  private final java.sql.Connection jdbc;
+  private final List<Transaction> transactions = new ArrayList<>(2);
+  private final Set<Cursor> cursors = new HashSet<>();
+  private volatile Statement running;
+  private boolean autocommit;
+  private boolean broken;
+  private boolean closed;
+
+  Connection(Engine engine, java.sql.Connection jdbc, boolean autocommit) {
+    this.engine = engine;
+    this.dialect = engine.dialect();
+    this.jdbc = jdbc;
+    this.autocommit = autocommit;
+  }
+
+  /** The engine this connection came from. */
+  public Engine engine() {
+    return engine;
+  }
+
+  // ---- statements ----
+
+  /** Runs a statement without parameters; see {@link #execute(Executable, Map)}. */
+  public Result execute(Executable statement) {
+    return execute(statement, Map.of());
+  }
+
+  /**
+   * Runs a statement with named parameter values and returns its result with all rows in memory.
+   *
+   * @throws ArgumentException when a parameter is missing or unknown (nothing is sent)
+   * @throws DatabaseException when the database rejects the statement
+   */
+  public Result execute(Executable statement, Map<String, ?> parameters) {
+    return run(statement, parameters, 0);
+  }
+
+  /**
+   * Runs a query and reads its rows lazily through a cursor; see {@link #stream(Executable, Map,
+   * int)}.
+   */
+  public Result stream(Executable statement, Map<String, ?> parameters) {
+    return run(statement, parameters, DEFAULT_FETCH_SIZE);
+  }
+
+  /**
+   * Runs a query and returns a result that fetches {@code fetchSize} rows per round trip as they
+   * are consumed, so memory stays bounded however large the result. The result must be read to the
+   * end or closed; closing the connection closes it too. On PostgreSQL the cursor needs a
+   * transaction, so it is unavailable on an autocommit connection.
+   */
+  public Result stream(Executable statement, Map<String, ?> parameters, int fetchSize) {
+    if (fetchSize < 1) {
+      throw new ArgumentException("fetch size must be at least 1, was " + fetchSize);
+    }
+    return run(statement, parameters, fetchSize);
+  }
+
+  /**
+   * Runs one statement once per parameter map, sent to the database as one batch ("executemany").
+   * Every map is checked before anything is sent. The row count is the sum over all maps.
+   */
+  public Result executeMany(Executable statement, List<? extends Map<String, ?>> parameterSets) {
+    checkOpen();
+    Compiled compiled = engine.compile(statement);
+    List<Object[]> rows = new ArrayList<>(parameterSets.size());
+    for (int i = 0; i < parameterSets.size(); i++) {
+      rows.add(
+          Parameters.resolve(
+              compiled,
+              statement.embeddedParameters(),
+              parameterSets.get(i),
+              " (parameter set #" + i + " of executeMany)"));
+    }
+    if (rows.isEmpty()) {
+      return new Result(List.of(), null, null, 0, List.of());
+    }
+    boolean wantKeys = !compiled.generatedKeyColumns().isEmpty();
+    if (wantKeys && !dialect.supportsBatchGeneratedKeys()) {
+      return executeEach(statement, compiled, rows);
+    }
+    beginImplicitly();
+    engine.log(compiled.sql(), rows.size() + " parameter sets");
+    try (PreparedStatement ps = prepare(compiled)) {
+      for (Object[] values : rows) {
+        bind(ps, values);
+        ps.addBatch();
+      }
+      running = ps;
+      int[] counts = ps.executeBatch();
+      long total = 0;
+      for (int count : counts) {
+        total = count < 0 || total < 0 ? -1 : total + count;
+      }
+      return new Result(
+          List.of(), null, null, total, wantKeys ? readKeys(ps, compiled) : List.of());
+    } catch (SQLException e) {
+      SQLException cause =
+          e instanceof BatchUpdateException && e.getNextException() != null
+              ? e.getNextException()
+              : e;
+      throw failure(cause, compiled.sql());
+    } finally {
+      running = null;
+    }
+  }
+
+  /** Runs an executemany row by row, for drivers that report keys only for single statements. */
+  private Result executeEach(Executable statement, Compiled compiled, List<Object[]> rows) {
+    beginImplicitly();
+    long total = 0;
+    List<Row> keys = new ArrayList<>(rows.size());
+    try (PreparedStatement ps = prepare(compiled)) {
+      running = ps;
+      for (Object[] values : rows) {
+        bind(ps, values);
+        total += ps.executeUpdate();
+        keys.addAll(readKeys(ps, compiled));
+      }
+    } catch (SQLException e) {
+      throw failure(e, compiled.sql());
+    } finally {
+      running = null;
+    }
+    return new Result(List.of(), null, null, total, keys);
+  }
+
+  private Result run(Executable statement, Map<String, ?> parameters, int fetchSize) {
+    checkOpen();
+    Compiled compiled = engine.compile(statement);
+    Object[] values = Parameters.resolve(compiled, statement.embeddedParameters(), parameters, "");
+    beginImplicitly();
+    engine.log(compiled.sql(), values);
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(compiled);
+      bind(ps, values);
+      if (fetchSize > 0) {
+        ps.setFetchSize(fetchSize);
+      }
+      running = ps;
+      if (ps.execute()) {
+        ResultSet rs = ps.getResultSet();
+        RowShape shape = RowShape.of(rs.getMetaData(), dialect);
+        if (fetchSize > 0) {
+          Cursor cursor = new Cursor(ps, rs, shape, compiled.sql());
+          cursors.add(cursor);
+          ps = null; // the cursor owns it now
+          return new Result(shape.names(), null, cursor, -1, List.of());
+        }
+        List<Row> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(new Row(shape, shape.read(rs)));
+        }
+        return new Result(shape.names(), rows, null, -1, List.of());
+      }
+      long count = ps.getUpdateCount();
+      List<Row> keys =
+          compiled.generatedKeyColumns().isEmpty() ? List.of() : readKeys(ps, compiled);
+      return new Result(List.of(), null, null, count, keys);
+    } catch (SQLException e) {
+      throw failure(e, compiled.sql());
+    } finally {
+      running = null;
+      if (ps != null) {
+        closeQuietly(ps);
+      }
+    }
+  }
+
+  private PreparedStatement prepare(Compiled compiled) throws SQLException {
+    List<String> keys = compiled.generatedKeyColumns();
+    return keys.isEmpty()
+        ? jdbc.prepareStatement(compiled.sql())
+        : jdbc.prepareStatement(compiled.sql(), keys.toArray(String[]::new));
+  }
+
+  private void bind(PreparedStatement ps, Object[] values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      dialect.bind(ps, i + 1, values[i]);
+    }
+  }
+
+  private List<Row> readKeys(PreparedStatement ps, Compiled compiled) throws SQLException {
+    try (ResultSet rs = ps.getGeneratedKeys()) {
+      // Drivers label keys differently (insert_id, last_insert_rowid()); use the asked-for names.
+      RowShape shape = RowShape.of(rs.getMetaData(), dialect, compiled.generatedKeyColumns());
+      List<Row> keys = new ArrayList<>();
+      while (rs.next()) {
+        keys.add(new Row(shape, shape.read(rs)));
+      }
+      return keys;
+    }
+  }
+
+  /**
+   * Cancels the statement now running on this connection, if any. The only method that may be
+   * called from another thread; the cancelled call fails with an {@link
+   * dev.retort.error.OperationalException}.
+   */
+  public void cancel() {
+    Statement statement = running;
+    if (statement != null) {
+      try {
+        statement.cancel();
+      } catch (SQLException e) {
+        // The statement finished meanwhile, or the driver cannot cancel: nothing left to do.
+      }
+    }
+  }
+
+  // ---- transactions ----
+
+  /**
+   * Begins the root transaction explicitly. Use it in try-with-resources and call {@code commit()};
+   * leaving the block without it rolls back.
+   *
+   * @throws InvalidRequestException when a transaction is already going on this connection
+   */
+  public Transaction begin() {
+    return begin(null);
+  }
+
+  /**
+   * Begins the root transaction at an isolation level, restored when the transaction ends.
+   *
+   * @throws InvalidRequestException when a transaction is already going on this connection
+   * @throws ArgumentException when the database does not support the level
+   */
+  public Transaction begin(IsolationLevel isolation) {
+    checkOpen();
+    if (!transactions.isEmpty()) {
+      Transaction current = transactions.get(0);
+      throw new InvalidRequestException(
+          "A transaction is already going on this connection ("
+              + (current.implicit()
+                  ? "begun implicitly by an earlier execute()"
+                  : "begun by begin()")
+              + "); commit() or rollback() it first, or use beginNested() for a SAVEPOINT");
+    }
+    if (isolation == IsolationLevel.AUTOCOMMIT) {
+      throw new ArgumentException(
+          "AUTOCOMMIT is not a transaction isolation level; use setIsolationLevel(AUTOCOMMIT)");
+    }
+    try {
+      int restore = -1;
+      if (isolation != null) {
+        requireSupported(isolation);
+        restore = jdbc.getTransactionIsolation();
+        jdbc.setTransactionIsolation(isolation.jdbcLevel());
+      }
+      if (autocommit) {
+        jdbc.setAutoCommit(false);
+      }
+      Transaction tx = new Transaction(this, null, false, restore);
+      transactions.add(tx);
+      return tx;
+    } catch (SQLException e) {
+      throw failure(e, null);
+    }
+  }
+
+  /**
+   * Begins a nested transaction as a SAVEPOINT, beginning the root transaction first if none is
+   * going. Rolling it back undoes only what ran since it began.
+   */
+  public Transaction beginNested() {
+    checkOpen();
+    if (!dialect.supportsSavepoints()) {
+      throw new ArgumentException("The " + dialect.name() + " dialect has no SAVEPOINTs");
+    }
+    if (transactions.isEmpty()) {
+      begin();
+    }
+    try {
+      Transaction tx = new Transaction(this, jdbc.setSavepoint(), false, -1);
+      transactions.add(tx);
+      return tx;
+    } catch (SQLException e) {
+      throw failure(e, "SAVEPOINT");
+    }
+  }
+
+  /** Commits the root transaction, if one is going ("commit as you go"). */
+  public void commit() {
+    checkOpen();
+    if (!transactions.isEmpty()) {
+      end(transactions.get(0), true);
+    }
+  }
+
+  /** Rolls back the root transaction, if one is going. */
+  public void rollback() {
+    checkOpen();
+    if (!transactions.isEmpty()) {
+      end(transactions.get(0), false);
+    }
+  }
+
+  /** Whether a transaction (implicit or explicit) is going on this connection. */
+  public boolean inTransaction() {
+    return !transactions.isEmpty();
+  }
+
+  /**
+   * Runs the work in a new transaction: commits when it returns, rolls back when it throws (and
+   * rethrows). If a transaction is already going, runs it in a nested one (a SAVEPOINT).
+   */
+  public <T, X extends Exception> T inTransaction(ConnectionCallback<T, X> work) throws X {
+    Transaction tx = transactions.isEmpty() ? begin() : beginNested();
+    T value;
+    try {
+      value = work.apply(this);
+    } catch (Throwable failure) {
+      if (tx.isActive()) {
+        try {
+          tx.rollback();
+        } catch (RuntimeException rollbackFailure) {
+          failure.addSuppressed(rollbackFailure);
+        }
+      }
+      throw failure;
+    }
+    if (tx.isActive()) {
+      tx.commit();
+    }
+    return value;
+  }
+
+  /** Like {@link #inTransaction(ConnectionCallback)} for work that returns nothing. */
+  public <X extends Exception> void useTransaction(ConnectionConsumer<X> work) throws X {
+    inTransaction(
+        c -> {
+          work.accept(c);
+          return null;
+        });
+  }
+
+  /**
+   * Sets the isolation level of this connection until it is closed; {@code AUTOCOMMIT} makes every
+   * statement commit on its own.
+   *
+   * @throws InvalidRequestException inside a transaction
+   */
+  public void setIsolationLevel(IsolationLevel level) {
+    checkOpen();
+    if (!transactions.isEmpty()) {
+      throw new InvalidRequestException(
+          "Cannot change the isolation level inside a transaction; commit() or rollback() first");
+    }
+    requireSupported(level);
+    try {
+      if (level == IsolationLevel.AUTOCOMMIT) {
+        jdbc.setAutoCommit(true);
+        autocommit = true;
+      } else {
+        jdbc.setAutoCommit(false);
+        autocommit = false;
+        jdbc.setTransactionIsolation(level.jdbcLevel());
+      }
+    } catch (SQLException e) {
+      throw failure(e, null);
+    }
+  }
+
+  /** The connection's current isolation level ({@code AUTOCOMMIT} when in autocommit mode). */
+  public IsolationLevel isolationLevel() {
+    checkOpen();
+    if (autocommit) {
+      return IsolationLevel.AUTOCOMMIT;
+    }
+    try {
+      int level = jdbc.getTransactionIsolation();
+      for (IsolationLevel candidate : IsolationLevel.values()) {
+        if (candidate.jdbcLevel() == level) {
+          return candidate;
+        }
+      }
+      return IsolationLevel.SERIALIZABLE;
+    } catch (SQLException e) {
+      throw failure(e, null);
+    }
+  }
+
+  void end(Transaction tx, boolean commit) {
+    if (!tx.isActive()) {
+      throw new InvalidRequestException(
+          "Cannot "
+              + (commit ? "commit" : "roll back")
+              + " a "
+              + tx
+              + ": it was already committed or rolled back, or its enclosing transaction ended");
+    }
+    checkOpen();
+    int depth = transactions.indexOf(tx);
+    for (int i = transactions.size() - 1; i >= depth; i--) {
+      transactions.remove(i).deactivate();
+    }
+    try {
+      if (tx.isNested()) {
+        if (!commit) {
+          jdbc.rollback(tx.savepoint());
+        }
+        jdbc.releaseSavepoint(tx.savepoint());
+        return;
+      }
+      closeCursors();
+      try {
+        if (commit) {
+          jdbc.commit();
+        } else {
+          jdbc.rollback();
+        }
+      } finally {
+        if (tx.isolationToRestore() >= 0) {
+          jdbc.setTransactionIsolation(tx.isolationToRestore());
+        }
+        if (autocommit) {
+          jdbc.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(
+          e, tx.isNested() ? "RELEASE/ROLLBACK TO SAVEPOINT" : commit ? "COMMIT" : "ROLLBACK");
+    }
+  }
+
+  private void beginImplicitly() {
+    if (transactions.isEmpty() && !autocommit) {
+      transactions.add(new Transaction(this, null, true, -1));
+    }
+  }
+
+  private void requireSupported(IsolationLevel level) {
+    if (!dialect.supportsIsolationLevel(level)) {
+      throw new ArgumentException(
+          "The " + dialect.name() + " dialect does not support isolation level " + level);
+    }
+  }
+
+  // ---- lifecycle ----
+
+  /** Whether {@link #close()} has run. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * The underlying JDBC connection, for what Retort does not cover. Do not close it or change its
+   * transaction state behind Retort's back.
+   */
+  public java.sql.Connection jdbcConnection() {
+    checkOpen();
+    return jdbc;
+  }
+
+  /**
+   * Rolls back anything uncommitted, closes open cursors and returns the connection to the pool (or
+   * discards it when its state is unknown). Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      closeCursors();
+      if (!transactions.isEmpty() && !broken) {
+        for (Transaction tx : transactions) {
+          tx.deactivate();
+        }
+        transactions.clear();
+        jdbc.rollback();
+      }
+    } catch (SQLException | RuntimeException e) {
+      broken = true; // a connection we could not roll back must not be reused
+    } finally {
+      engine.release(this, jdbc, broken);
+    }
+  }
+
+  private void closeCursors() {
+    for (Cursor cursor : List.copyOf(cursors)) {
+      cursor.close();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new InvalidRequestException(
+          "This connection is closed; get a new one from engine.connect()");
+    }
+  }
+
+  private DatabaseException failure(SQLException e, String sql) {
+    DatabaseException error = engine.translate(e, sql);
+    if (error.isDisconnect()) {
+      broken = true;
+    }
+    return error;
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception ignored) {
+      // Closing a statement after a failure: the failure is what the caller needs to see.
+    }
+  }
+
+  /** An open server-side cursor behind a streamed {@link Result}. */
+  private final class Cursor implements Result.Cursor {
+    private final PreparedStatement statement;
+    private final ResultSet rows;
+    private final RowShape shape;
+    private final String sql;
+    private boolean open = true;
+
+    Cursor(PreparedStatement statement, ResultSet rows, RowShape shape, String sql) {
+      this.statement = statement;
+      this.rows = rows;
+      this.shape = shape;
+      this.sql = sql;
+    }
+
+    @Override
+    public Row next() {
+      if (!open) {
+        return null;
+      }
+      try {
+        running = statement;
+        if (rows.next()) {
+          return new Row(shape, shape.read(rows));
+        }
+        close();
+        return null;
+      } catch (SQLException e) {
+        close();
+        throw failure(e, sql);
+      } finally {
+        running = null;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (open) {
+        open = false;
+        cursors.remove(this);
+        closeQuietly(rows);
+        closeQuietly(statement);
+      }
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.retort.engine.internal;
+
+import dev.retort.dialect.ColumnReader;
+import dev.retort.dialect.Dialect;
+import dev.retort.error.ArgumentException;
+import dev.retort.error.InvalidRequestException;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The columns of a result, shared by all its rows: names, a name index, how to read each column and
+ * how to convert values, and the record mappers built for it.
+ */
+public final class RowShape {
+  private static final int AMBIGUOUS = -1;
+
+  private final List<String> names;
+  private final Map<String, Integer> exact = new HashMap<>();
+  private final Map<String, Integer> folded = new HashMap<>();
+  private final ColumnReader[] readers;
+  private final Dialect dialect;
+  private final Map<Class<?>, RecordMapper<?>> mappers = new ConcurrentHashMap<>();
+
+  private RowShape(String[] names, ColumnReader[] readers, Dialect dialect) {
+    this.names = List.of(names);
+    this.readers = readers;
+    this.dialect = dialect;
+    for (int i = 0; i < names.length; i++) {
+      exact.merge(names[i], i, (a, b) -> AMBIGUOUS);
+      folded.merge(names[i].toLowerCase(Locale.ROOT), i, (a, b) -> AMBIGUOUS);
+    }
+  }
+
+  /** Describes a cursor's columns and picks the dialect's reader for each. */
+  public static RowShape of(ResultSetMetaData meta, Dialect dialect) throws SQLException {
+    int count = meta.getColumnCount();
+    String[] names = new String[count];
+    ColumnReader[] readers = new ColumnReader[count];
+    for (int i = 0; i < count; i++) {
+      names[i] = meta.getColumnLabel(i + 1);
+      readers[i] = dialect.columnReader(meta, i + 1);
+    }
+    return new RowShape(names, readers, dialect);
+  }
+
+  /**
+   * Like {@link #of(ResultSetMetaData, Dialect)} but with the given column names where the driver's
+   * labels are not meaningful (generated keys); the driver's labels are kept when the counts
+   * differ.
+   */
+  public static RowShape of(ResultSetMetaData meta, Dialect dialect, List<String> names)
+      throws SQLException {
+    RowShape shape = of(meta, dialect);
+    if (shape.names.size() != names.size()) {
+      return shape;
+    }
+    return new RowShape(names.toArray(String[]::new), shape.readers, dialect);
+  }
+
+  /** Reads the cursor's current row. */
+  public Object[] read(ResultSet rs) throws SQLException {
+    Object[] values = new Object[readers.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = readers[i].read(rs);
+    }
+    return values;
+  }
+
+  /** The column names (labels), in order. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** The dialect whose conversions typed access uses. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * The index of a column by name: an exact match first, else a case-insensitive one.
+   *
+   * @throws ArgumentException when no column has the name
+   * @throws InvalidRequestException when several columns share it
+   */
+  public int indexOf(String name) {
+    Integer index = exact.get(name);
+    if (index == null) {
+      index = folded.get(name.toLowerCase(Locale.ROOT));
+    }
+    if (index == null) {
+      throw new ArgumentException(
+          "No column '" + name + "' in the result; its columns are " + names);
+    }
+    if (index == AMBIGUOUS) {
+      throw new InvalidRequestException(
+          "Column name '"
+              + name
+              + "' is ambiguous: the result has several columns of that name "
+              + names
+              + "; give them distinct labels with AS");
+    }
+    return index;
+  }
+
+  /** Finds a column by name without failing: -1 when absent or ambiguous. */
+  int find(String name) {
+    Integer index = exact.get(name);
+    if (index == null) {
+      index = folded.get(name.toLowerCase(Locale.ROOT));
+    }
+    return index == null ? AMBIGUOUS : index;
+  }
+
+  /** The mapper from rows of this shape to a record type, built once. */
+  @SuppressWarnings("unchecked")
+  public <R> RecordMapper<R> mapper(Class<R> type) {
+    return (RecordMapper<R>) mappers.computeIfAbsent(type, t -> new RecordMapper<>(type, this));
+  }
+
+  @Override
+  public String toString() {
+    return Arrays.toString(names.toArray());
+  }
+}

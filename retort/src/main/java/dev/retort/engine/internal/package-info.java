@@ -1,0 +1,2 @@
+/** Implementation details of the engine; not exported. */
+package dev.retort.engine.internal;
