@@ -158,7 +158,8 @@ public abstract class Dialect {
       case Double d -> ps.setDouble(index, d);
       case Float f -> ps.setFloat(index, f);
       case byte[] bytes -> ps.setBytes(index, bytes);
-      case Instant instant -> ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+      case Instant instant ->
+          ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
       case Enum<?> e -> ps.setString(index, e.name());
       case UUID uuid -> ps.setObject(index, uuid);
       default -> ps.setObject(index, value);
@@ -166,8 +167,8 @@ public abstract class Dialect {
   }
 
   /**
-   * Chooses how to read a result column as its natural Java value (java.time for temporal
-   * columns), once per result.
+   * Chooses how to read a result column as its natural Java value (java.time for temporal columns),
+   * once per result.
    */
   public ColumnReader columnReader(ResultSetMetaData meta, int column) throws SQLException {
     return rs -> rs.getObject(column);

@@ -37,8 +37,9 @@ public class MySqlDialect extends Dialect {
   @Override
   public void initialize(java.sql.Connection connection) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
-    mariaDb = meta.getDatabaseProductVersion().toLowerCase(java.util.Locale.ROOT).contains("maria")
-        || meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("maria");
+    mariaDb =
+        meta.getDatabaseProductVersion().toLowerCase(java.util.Locale.ROOT).contains("maria")
+            || meta.getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("maria");
   }
 
   /** Whether the server is MariaDB rather than MySQL. */

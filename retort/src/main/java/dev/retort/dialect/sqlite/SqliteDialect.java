@@ -24,9 +24,9 @@ import java.util.UUID;
 
 /**
  * SQLite through xerial's sqlite-jdbc. SQLite has no native date, time, UUID or decimal types, so
- * they are stored as sortable text (date-times as {@code yyyy-MM-dd HH:mm:ss.ffffff}, with
- * offsets normalized to UTC) and converted back on typed access. File databases run in WAL mode
- * with a busy timeout; an in-memory database lives in one shared connection.
+ * they are stored as sortable text (date-times as {@code yyyy-MM-dd HH:mm:ss.ffffff}, with offsets
+ * normalized to UTC) and converted back on typed access. File databases run in WAL mode with a busy
+ * timeout; an in-memory database lives in one shared connection.
  */
 public class SqliteDialect extends Dialect {
   @Override
