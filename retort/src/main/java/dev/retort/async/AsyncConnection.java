@@ -1,0 +1,369 @@
+package dev.retort.async;
+
+import dev.retort.async.internal.CancellableFuture;
+import dev.retort.dialect.IsolationLevel;
+import dev.retort.engine.Connection;
+import dev.retort.engine.ConnectionCallback;
+import dev.retort.engine.Result;
+import dev.retort.error.InvalidRequestException;
+import dev.retort.sql.Executable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The async face of a {@link Connection}: every method returns a future and runs on a worker
+ * thread. A connection runs one operation at a time: calling a method while another is still
+ * running throws {@link IllegalStateException} at once, naming both operations. Give each
+ * concurrent task its own connection.
+ *
+ * <p>Cancelling a returned future cancels the statement on the server and rolls back the
+ * transaction; the connection stays usable. Always {@link #close()} it, which returns it to the
+ * pool.
+ */
+public final class AsyncConnection {
+  private final Connection connection;
+  private final Executor executor;
+  private final AtomicReference<String> inFlight = new AtomicReference<>();
+  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private volatile boolean closeRequested;
+
+  AsyncConnection(Connection connection, Executor executor) {
+    this.connection = connection;
+    this.executor = executor;
+  }
+
+  /** Runs a statement without parameters; see {@link #execute(Executable, Map)}. */
+  public CompletableFuture<Result> execute(Executable statement) {
+    return execute(statement, Map.of());
+  }
+
+  /**
+   * Runs a statement and completes with its result, all rows in memory (no I/O when reading it).
+   *
+   * @throws IllegalStateException at once when another operation is running on this connection
+   */
+  public CompletableFuture<Result> execute(Executable statement, Map<String, ?> parameters) {
+    return submit("execute(" + describe(statement) + ")", c -> c.execute(statement, parameters));
+  }
+
+  /** Runs a statement once per parameter map as one batch; see {@link Connection#executeMany}. */
+  public CompletableFuture<Result> executeMany(
+      Executable statement, List<? extends Map<String, ?>> parameterSets) {
+    return submit(
+        "executeMany(" + describe(statement) + ")", c -> c.executeMany(statement, parameterSets));
+  }
+
+  /** Streams a query's rows; see {@link #stream(Executable, Map, int)}. */
+  public CompletableFuture<AsyncResult> stream(Executable statement, Map<String, ?> parameters) {
+    return stream(statement, parameters, Connection.DEFAULT_FETCH_SIZE);
+  }
+
+  /**
+   * Runs a query and completes with a result that fetches rows through a cursor as they are
+   * consumed. The connection stays busy until the result is read to the end or closed.
+   */
+  public CompletableFuture<AsyncResult> stream(
+      Executable statement, Map<String, ?> parameters, int fetchSize) {
+    String operation = "stream(" + describe(statement) + ")";
+    CompletableFuture<AsyncResult> future = new CancellableFuture<>(connection::cancel);
+    enter(operation);
+    run(
+        future,
+        () -> {
+          Result result = connection.stream(statement, parameters, fetchSize);
+          // The operation stays in flight until the AsyncResult finishes.
+          return new AsyncResult(this, result, operation);
+        },
+        false);
+    return future;
+  }
+
+  /** Begins the root transaction; see {@link Connection#begin()}. */
+  public CompletableFuture<AsyncTransaction> begin() {
+    return submit("begin()", c -> new AsyncTransaction(this, c.begin()));
+  }
+
+  /**
+   * Begins the root transaction at an isolation level; see {@link
+   * Connection#begin(IsolationLevel)}.
+   */
+  public CompletableFuture<AsyncTransaction> begin(IsolationLevel isolation) {
+    return submit("begin(" + isolation + ")", c -> new AsyncTransaction(this, c.begin(isolation)));
+  }
+
+  /** Begins a nested transaction (a SAVEPOINT); see {@link Connection#beginNested()}. */
+  public CompletableFuture<AsyncTransaction> beginNested() {
+    return submit("beginNested()", c -> new AsyncTransaction(this, c.beginNested()));
+  }
+
+  /** Commits the root transaction, if one is going. */
+  public CompletableFuture<Void> commit() {
+    return submit(
+        "commit()",
+        c -> {
+          c.commit();
+          return null;
+        });
+  }
+
+  /** Rolls back the root transaction, if one is going. */
+  public CompletableFuture<Void> rollback() {
+    return submit(
+        "rollback()",
+        c -> {
+          c.rollback();
+          return null;
+        });
+  }
+
+  /** Sets the connection's isolation level; see {@link Connection#setIsolationLevel}. */
+  public CompletableFuture<Void> setIsolationLevel(IsolationLevel level) {
+    return submit(
+        "setIsolationLevel(" + level + ")",
+        c -> {
+          c.setIsolationLevel(level);
+          return null;
+        });
+  }
+
+  /**
+   * Runs {@code work} in a transaction: begins, lets it compose operations on this connection,
+   * commits when its stage completes normally and rolls back when it fails. Begins a SAVEPOINT when
+   * a transaction is already going.
+   */
+  public <T> CompletableFuture<T> inTransaction(
+      Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
+    CompletableFuture<AsyncTransaction> begun =
+        submit(
+            "inTransaction()",
+            c -> new AsyncTransaction(this, c.inTransaction() ? c.beginNested() : c.begin()));
+    CompletableFuture<T> result = new CancellableFuture<>(connection::cancel);
+    begun.whenComplete(
+        (tx, beginFailure) -> {
+          if (beginFailure != null) {
+            result.completeExceptionally(unwrap(beginFailure));
+            return;
+          }
+          CompletionStage<T> stage;
+          try {
+            stage = work.apply(this);
+          } catch (Throwable t) {
+            stage = CompletableFuture.failedFuture(t);
+          }
+          stage.whenComplete(
+              (value, failure) -> {
+                if (failure == null && !result.isCancelled()) {
+                  tx.commit()
+                      .whenComplete(
+                          (v, commitFailure) -> {
+                            if (commitFailure != null) {
+                              result.completeExceptionally(unwrap(commitFailure));
+                            } else {
+                              result.complete(value);
+                            }
+                          });
+                } else {
+                  Throwable cause =
+                      failure != null
+                          ? unwrap(failure)
+                          : new java.util.concurrent.CancellationException();
+                  rollbackAfterFailure(tx)
+                      .whenComplete(
+                          (v, rollbackFailure) -> {
+                            if (rollbackFailure != null) {
+                              cause.addSuppressed(unwrap(rollbackFailure));
+                            }
+                            result.completeExceptionally(cause);
+                          });
+                }
+              });
+        });
+    return result;
+  }
+
+  private CompletableFuture<Void> rollbackAfterFailure(AsyncTransaction tx) {
+    // The failed stage may still hold the connection (e.g. it was cancelled and the worker is
+    // cleaning up); wait for it rather than failing with "busy".
+    return whenIdle()
+        .thenCompose(x -> tx.isActive() ? tx.rollback() : CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Runs blocking code with the sync {@link Connection} on this connection's worker, the way
+   * SQLAlchemy's {@code run_sync} does. The code must not close the connection or keep it.
+   */
+  public <T> CompletableFuture<T> runSync(ConnectionCallback<T, ? extends Exception> work) {
+    return submit("runSync()", work::apply);
+  }
+
+  /** Whether an operation (or an open stream) is running on this connection. */
+  public boolean isBusy() {
+    return inFlight.get() != null;
+  }
+
+  /**
+   * Rolls back anything uncommitted and returns the connection to the pool. When an operation is
+   * still running (one being cancelled, say), the connection closes as soon as it ends. Idempotent.
+   */
+  public CompletableFuture<Void> close() {
+    closeRequested = true;
+    if (inFlight.compareAndSet(null, "close()")) {
+      runClose();
+    }
+    return closed.copy();
+  }
+
+  /** Whether the connection has been closed and returned to the pool. */
+  public boolean isClosed() {
+    return closed.isDone();
+  }
+
+  // ---- the one-operation-at-a-time machinery ----
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws Exception;
+  }
+
+  <T> CompletableFuture<T> submit(String operation, Work<T> work) {
+    CompletableFuture<T> future = new CancellableFuture<>(connection::cancel);
+    enter(operation);
+    run(future, () -> work.run(connection), true);
+    return future;
+  }
+
+  private void enter(String operation) {
+    if (closeRequested) {
+      throw new InvalidRequestException(
+          "This AsyncConnection is closed; "
+              + operation
+              + " needs a new one from engine.connect()");
+    }
+    String running = inFlight.compareAndExchange(null, operation);
+    if (running != null) {
+      throw new IllegalStateException(
+          "AsyncConnection is busy: "
+              + operation
+              + " was called while "
+              + running
+              + " is still running. A connection runs one operation at a time: wait for the"
+              + " previous future (thenCompose) before the next call, or give each concurrent task"
+              + " its own connection from engine.connect()");
+    }
+  }
+
+  private interface Step<T> {
+    T run() throws Exception;
+  }
+
+  private <T> void run(CompletableFuture<T> future, Step<T> step, boolean releaseAfter) {
+    try {
+      executor.execute(
+          () -> {
+            T value = null;
+            Throwable failure = null;
+            if (!future.isCancelled()) {
+              try {
+                value = step.run();
+              } catch (Throwable t) {
+                failure = t;
+              }
+            }
+            boolean cancelled = future.isCancelled();
+            if (cancelled) {
+              endAfterCancel(value);
+            }
+            if (releaseAfter || cancelled || failure != null) {
+              exit();
+            }
+            if (failure != null) {
+              future.completeExceptionally(failure);
+            } else {
+              future.complete(value);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      exit();
+      future.completeExceptionally(
+          new InvalidRequestException("The async engine is closed; cannot run the operation"));
+    }
+  }
+
+  /** A cancelled operation ends its transaction; an orphaned stream is closed. */
+  private void endAfterCancel(Object value) {
+    if (value instanceof AsyncResult stream) {
+      stream.closeNow();
+    }
+    try {
+      connection.rollback();
+    } catch (RuntimeException e) {
+      // The connection is broken; close() will discard it instead of pooling it.
+    }
+  }
+
+  /** Ends the operation in flight; runs a close that was asked for meanwhile. */
+  void exit() {
+    if (closeRequested) {
+      inFlight.set("close()");
+      runClose();
+    } else {
+      inFlight.set(null);
+      CompletableFuture<Void> waiter = idleWaiter.getAndSet(null);
+      if (waiter != null) {
+        waiter.complete(null);
+      }
+    }
+  }
+
+  private final AtomicReference<CompletableFuture<Void>> idleWaiter = new AtomicReference<>();
+
+  private CompletableFuture<Void> whenIdle() {
+    CompletableFuture<Void> waiter = new CompletableFuture<>();
+    idleWaiter.set(waiter);
+    if (inFlight.get() == null && idleWaiter.compareAndSet(waiter, null)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return waiter;
+  }
+
+  private void runClose() {
+    Runnable close =
+        () -> {
+          try {
+            connection.close();
+            closed.complete(null);
+          } catch (Throwable t) {
+            closed.completeExceptionally(t);
+          }
+        };
+    try {
+      executor.execute(close);
+    } catch (RejectedExecutionException e) {
+      close.run(); // the engine is shutting down: close here rather than leak the connection
+    }
+  }
+
+  Executor executor() {
+    return executor;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  private static String describe(Executable statement) {
+    String text = statement.toString().replaceAll("\\s+", " ").trim();
+    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+  }
+
+  static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.retort.async;
+
+import dev.retort.engine.Result;
+import dev.retort.engine.Row;
+import dev.retort.error.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rows streamed from a server-side cursor, read either in batches ({@link #fetch(int)}) or as a
+ * {@link Flow.Publisher} with back-pressure ({@link #publisher()}). The connection stays busy until
+ * the rows are read to the end, the subscription is cancelled, or {@link #close()} runs; then the
+ * cursor is closed and the connection is free again.
+ */
+public final class AsyncResult {
+  private final AsyncConnection connection;
+  private final Result result;
+  private final String operation;
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final AtomicBoolean consumerAttached = new AtomicBoolean();
+  private Iterator<Row> rows;
+  private Runnable onFinish = () -> {};
+
+  AsyncResult(AsyncConnection connection, Result result, String operation) {
+    this.connection = connection;
+    this.result = result;
+    this.operation = operation;
+  }
+
+  /** The column names of the rows. */
+  public List<String> columns() {
+    return result.columns();
+  }
+
+  /**
+   * Fetches up to {@code max} more rows; an empty list means the end (the cursor is then closed).
+   * Call again only after the previous fetch completed.
+   */
+  public CompletableFuture<List<Row>> fetch(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("fetch needs max >= 1, was " + max);
+    }
+    CompletableFuture<List<Row>> future = new CompletableFuture<>();
+    connection
+        .executor()
+        .execute(
+            () -> {
+              try {
+                List<Row> batch = new ArrayList<>(Math.min(max, 1024));
+                Iterator<Row> it = iterator();
+                while (batch.size() < max && !finished.get() && it.hasNext()) {
+                  batch.add(it.next());
+                }
+                if (batch.size() < max) {
+                  finish();
+                }
+                future.complete(batch);
+              } catch (Throwable t) {
+                finish();
+                future.completeExceptionally(t);
+              }
+            });
+    return future;
+  }
+
+  /** Reads every remaining row into memory. */
+  public CompletableFuture<List<Row>> all() {
+    return fetch(Integer.MAX_VALUE);
+  }
+
+  /**
+   * The rows as a publisher for one subscriber: rows are fetched as the subscriber requests them,
+   * and cancelling the subscription closes the cursor and frees the connection.
+   *
+   * @throws IllegalStateException when rows were already consumed another way
+   */
+  public Flow.Publisher<Row> publisher() {
+    return subscriber -> {
+      if (!consumerAttached.compareAndSet(false, true)) {
+        subscriber.onSubscribe(
+            new Flow.Subscription() {
+              @Override
+              public void request(long n) {}
+
+              @Override
+              public void cancel() {}
+            });
+        subscriber.onError(
+            new IllegalStateException("This streamed result already has a subscriber"));
+        return;
+      }
+      new RowSubscription(subscriber).start();
+    };
+  }
+
+  /** Closes the cursor early and frees the connection. Idempotent. */
+  public CompletableFuture<Void> close() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    connection
+        .executor()
+        .execute(
+            () -> {
+              finish();
+              done.complete(null);
+            });
+    return done;
+  }
+
+  /** Whether the cursor has been read to the end or closed. */
+  public boolean isFinished() {
+    return finished.get();
+  }
+
+  AsyncConnection connection() {
+    return connection;
+  }
+
+  void onFinish(Runnable action) {
+    this.onFinish = action;
+  }
+
+  private Iterator<Row> iterator() {
+    if (rows == null) {
+      rows = result.iterator();
+    }
+    return rows;
+  }
+
+  /** Closes the cursor without ending the connection's operation (the caller does). */
+  void closeNow() {
+    if (finished.compareAndSet(false, true)) {
+      result.close();
+    }
+  }
+
+  private void finish() {
+    if (finished.compareAndSet(false, true)) {
+      try {
+        result.close();
+      } finally {
+        connection.exit();
+        onFinish.run();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncResult(" + operation + (finished.get() ? ", finished)" : ", open)");
+  }
+
+  /** Delivers rows on the connection's worker as demand arrives (a work-in-progress loop). */
+  private final class RowSubscription implements Flow.Subscription {
+    private final Flow.Subscriber<? super Row> subscriber;
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile boolean cancelled;
+    private volatile Throwable badRequest;
+    private boolean done;
+
+    RowSubscription(Flow.Subscriber<? super Row> subscriber) {
+      this.subscriber = subscriber;
+    }
+
+    void start() {
+      subscriber.onSubscribe(this);
+    }
+
+    @Override
+    public void request(long n) {
+      if (n <= 0) {
+        badRequest = new IllegalArgumentException("request(" + n + "): n must be positive (§3.9)");
+      } else {
+        demand.getAndAccumulate(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+      }
+      schedule();
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+      schedule();
+    }
+
+    private void schedule() {
+      if (wip.getAndIncrement() == 0) {
+        try {
+          connection.executor().execute(this::drain);
+        } catch (RuntimeException e) {
+          terminate(new InvalidRequestException("The async engine is closed"));
+        }
+      }
+    }
+
+    private void drain() {
+      int missed = 1;
+      do {
+        if (!done) {
+          if (cancelled) {
+            done = true;
+            finish();
+          } else if (badRequest != null) {
+            terminate(badRequest);
+          } else {
+            long requested = demand.get();
+            long emitted = 0;
+            try {
+              Iterator<Row> it = iterator();
+              while (emitted < requested && !cancelled) {
+                if (!it.hasNext()) {
+                  terminate(null);
+                  break;
+                }
+                subscriber.onNext(it.next());
+                emitted++;
+              }
+            } catch (Throwable t) {
+              terminate(t);
+            }
+            if (emitted > 0) {
+              demand.addAndGet(-emitted);
+            }
+          }
+        }
+        missed = wip.addAndGet(-missed);
+      } while (missed != 0);
+    }
+
+    private void terminate(Throwable failure) {
+      if (done) {
+        return;
+      }
+      done = true;
+      finish();
+      if (failure == null) {
+        subscriber.onComplete();
+      } else {
+        subscriber.onError(failure);
+      }
+    }
+  }
+}

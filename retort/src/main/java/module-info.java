@@ -1,0 +1,23 @@
+/**
+ * Retort: an async-first SQL toolkit for Java 21+. Exports the public API only; {@code internal}
+ * packages stay private.
+ */
+module dev.retort {
+  requires transitive java.sql;
+  requires com.zaxxer.hikari;
+  requires org.slf4j;
+  // The drivers are loaded by class name; requiring them puts them in the module graph.
+  requires org.xerial.sqlitejdbc;
+  requires org.postgresql.jdbc;
+  requires org.mariadb.jdbc;
+
+  exports dev.retort.error;
+  exports dev.retort.sql;
+  exports dev.retort.sql.compile;
+  exports dev.retort.dialect;
+  exports dev.retort.dialect.sqlite;
+  exports dev.retort.dialect.postgresql;
+  exports dev.retort.dialect.mysql;
+  exports dev.retort.engine;
+  exports dev.retort.async;
+}
