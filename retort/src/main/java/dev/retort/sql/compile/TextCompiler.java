@@ -75,7 +75,8 @@ public final class TextCompiler {
     int i = start + 1;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c == '\\' && quote == '\'' && syntax.backslashEscapes()) {
+      if (c == '\\' && quote != '`' && syntax.backslashEscapes()) {
+        // MySQL: a backslash escapes the next character in '...' and in "..." strings.
         i += 2;
       } else if (c == quote) {
         if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
