@@ -179,7 +179,8 @@ public record EngineOptions(
               case "echo" -> result.withEcho(bool(value));
               default -> throw new IllegalStateException(option.getKey());
             };
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | ArgumentException e) {
+        // ArgumentException: the value parsed but is out of range (pool_size=0).
         throw new ArgumentException(
             "Bad value '"
                 + value

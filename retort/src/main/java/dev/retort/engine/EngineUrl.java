@@ -158,7 +158,17 @@ public record EngineUrl(
 
   /** Returns the URL with its password (in the user info or a password option) masked. */
   public static String mask(String url) {
-    String masked = url.replaceAll("(://[^:/@?]*:)[^@/?]*@", "$1***@");
+    // Find the user info the way parse() does (up to the last '@' before the query), and also in
+    // a malformed URL without "://", so a message about a bad URL never shows its password.
+    String masked = url;
+    int sep = url.indexOf("://");
+    int start = sep >= 0 ? sep + 3 : url.indexOf(':') + 1;
+    int query = url.indexOf('?', start);
+    int at = url.lastIndexOf('@', (query < 0 ? url.length() : query) - 1);
+    int colon = at > start ? url.indexOf(':', start) : -1;
+    if (colon >= 0 && colon < at) {
+      masked = url.substring(0, colon + 1) + "***" + url.substring(at);
+    }
     return masked.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
   }
 
