@@ -230,8 +230,8 @@ public final class Engine implements AutoCloseable {
   }
 
   /** How many statement compilations were served from the cache, and how many were not. */
-  public long[] compileCacheStats() {
-    return new long[] {compileCache.hits(), compileCache.misses()};
+  public CompileCacheStats compileCacheStats() {
+    return new CompileCacheStats(compileCache.hits(), compileCache.misses());
   }
 
   /** Whether {@link #close()} has run. */
