@@ -78,6 +78,14 @@ public abstract class Dialect {
     return true;
   }
 
+  /**
+   * Whether an executemany INSERT reports how many rows it inserted; if not, its {@code rowCount()}
+   * is -1.
+   */
+  public boolean supportsBatchInsertRowCount() {
+    return true;
+  }
+
   /** Whether a connection can stream a large result through a cursor with a fetch size. */
   public boolean supportsStreaming() {
     return true;

@@ -126,8 +126,19 @@ public final class Connection implements AutoCloseable {
       running = ps;
       int[] counts = ps.executeBatch();
       long total = 0;
+      boolean someUnknown = false;
       for (int count : counts) {
-        total = count < 0 || total < 0 ? -1 : total + count;
+        if (count >= 0) {
+          total += count;
+        } else {
+          someUnknown = true; // SUCCESS_NO_INFO
+        }
+      }
+      if (someUnknown) {
+        // MariaDB's bulk protocol reports SUCCESS_NO_INFO per row of an UPDATE/DELETE batch but
+        // the batch's total as the update count; pgjdbc's rewritten INSERTs report neither (-1).
+        long reported = ps.getLargeUpdateCount();
+        total = reported >= 0 ? reported : -1;
       }
       return new Result(
           List.of(), null, null, total, wantKeys ? readKeys(ps, compiled) : List.of());

@@ -37,6 +37,15 @@ public class PostgresDialect extends Dialect {
     return 32767;
   }
 
+  /**
+   * pgjdbc's reWriteBatchedInserts (on by default here) answers SUCCESS_NO_INFO for the rows of a
+   * rewritten INSERT batch and exposes no total.
+   */
+  @Override
+  public boolean supportsBatchInsertRowCount() {
+    return false;
+  }
+
   @Override
   protected TextSyntax textSyntax() {
     return new TextSyntax(false, true, false);
