@@ -99,7 +99,7 @@ public final class Result implements Iterable<Row>, AutoCloseable {
    * @throws MultipleResultsException when there is more than one
    */
   public Row one() {
-    return oneOrNone()
+    return single("exactly")
         .orElseThrow(
             () -> new NoResultException("Expected exactly one row, but the result is empty"));
   }
@@ -110,6 +110,10 @@ public final class Result implements Iterable<Row>, AutoCloseable {
    * @throws MultipleResultsException when there is more than one
    */
   public Optional<Row> oneOrNone() {
+    return single("at most");
+  }
+
+  private Optional<Row> single(String expected) {
     Iterator<Row> it = iterator();
     if (!it.hasNext()) {
       close();
@@ -120,7 +124,10 @@ public final class Result implements Iterable<Row>, AutoCloseable {
     close();
     if (more) {
       throw new MultipleResultsException(
-          "Expected at most one row, but the result has several; the first is " + row);
+          "Expected "
+              + expected
+              + " one row, but the result has more than one row; the first is "
+              + row);
     }
     return Optional.of(row);
   }
