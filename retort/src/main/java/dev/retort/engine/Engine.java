@@ -15,7 +15,12 @@ import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -36,6 +41,7 @@ public final class Engine implements AutoCloseable {
   private final HikariDataSource pool;
   private final CompileCache compileCache;
   private final ReentrantLock initLock = new ReentrantLock();
+  private final Map<Connection, Checkout> checkedOut = new ConcurrentHashMap<>();
   private volatile boolean initialized;
 
   private Engine(EngineUrl url, EngineOptions options) {
@@ -121,7 +127,9 @@ public final class Engine implements AutoCloseable {
       if (!initialized) {
         initialize(jdbc);
       }
-      return new Connection(this, jdbc, jdbc.getAutoCommit());
+      Connection connection = new Connection(this, jdbc, jdbc.getAutoCommit());
+      checkedOut.put(connection, Checkout.here());
+      return connection;
     } catch (SQLException | RuntimeException e) {
       try {
         jdbc.close();
@@ -166,22 +174,95 @@ public final class Engine implements AutoCloseable {
     PoolStatus status = poolStatus();
     return DatabaseException.of(
         ErrorKind.OPERATIONAL,
-        "No connection to "
+        "The connection pool is exhausted: no connection to "
             + url
             + " became free within "
             + options.acquireTimeout().toMillis()
-            + " ms: all "
+            + " ms; all "
             + status.active()
             + " of "
             + options.poolSize()
             + " pooled connections are checked out and "
             + status.waiting()
-            + " callers are waiting. Close connections when done (try-with-resources), or raise"
-            + " pool_size / acquire_timeout",
+            + " callers are waiting. "
+            + describeHolders()
+            + "Close connections when done (try-with-resources), or raise pool_size /"
+            + " acquire_timeout",
         e,
         null,
         false,
         false);
+  }
+
+  /** Where the connections now checked out were taken, oldest first: the usual leak suspects. */
+  private String describeHolders() {
+    List<Checkout> holders = new ArrayList<>(checkedOut.values());
+    if (holders.isEmpty()) {
+      return "";
+    }
+    holders.sort(Comparator.comparingLong(Checkout::sinceNanos));
+    long now = System.nanoTime();
+    StringBuilder text = new StringBuilder("Checked out by: ");
+    int shown = Math.min(holders.size(), 5);
+    for (int i = 0; i < shown; i++) {
+      Checkout holder = holders.get(i);
+      text.append(i == 0 ? "" : "; ")
+          .append(holder.site())
+          .append(" on thread ")
+          .append(holder.thread())
+          .append(", ")
+          .append((now - holder.sinceNanos()) / 1_000_000)
+          .append(" ms ago");
+    }
+    if (holders.size() > shown) {
+      text.append("; and ").append(holders.size() - shown).append(" more");
+    }
+    return text.append(". ").toString();
+  }
+
+  /**
+   * Where and when a connection was checked out, for the pool-exhaustion message.
+   *
+   * @param site the first caller frame outside Retort's engine and async layers
+   * @param thread the thread that checked it out
+   * @param sinceNanos {@link System#nanoTime()} at checkout
+   */
+  private record Checkout(String site, String thread, long sinceNanos) {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    static Checkout here() {
+      Thread current = Thread.currentThread();
+      String site =
+          WALKER.walk(
+              frames ->
+                  frames
+                      .filter(f -> !isRetortFrame(f.getClassName()))
+                      .findFirst()
+                      .map(Checkout::describe)
+                      .orElse("(unknown)"));
+      String thread = current.getName().isEmpty() ? current.toString() : current.getName();
+      return new Checkout(site, thread, System.nanoTime());
+    }
+
+    private static boolean isRetortFrame(String className) {
+      String engine = Engine.class.getName();
+      return className.equals(engine)
+          || className.startsWith(engine + "$")
+          || className.startsWith("dev.retort.async.")
+          || className.startsWith("dev.retort.orm.");
+    }
+
+    private static String describe(StackWalker.StackFrame frame) {
+      String className = frame.getClassName();
+      return className.substring(className.lastIndexOf('.') + 1)
+          + "."
+          + frame.getMethodName()
+          + "("
+          + frame.getFileName()
+          + ":"
+          + frame.getLineNumber()
+          + ")";
+    }
   }
 
   /**
@@ -273,6 +354,7 @@ public final class Engine implements AutoCloseable {
   }
 
   void release(Connection connection, java.sql.Connection jdbc, boolean broken) {
+    checkedOut.remove(connection);
     try {
       if (broken) {
         pool.evictConnection(jdbc);
