@@ -107,10 +107,10 @@ public final class Tour {
               Map.of("name", "Margaret", "job", "Flight Software Lead"),
               Map.of("name", "Ken", "job", "Systems Programmer"),
               Map.of("name", "Frances", "job", "Optimizer"));
-      conn.executeMany(INSERT, more);
+      long inserted = conn.executeMany(INSERT, more).rowCount();
       more.forEach(m -> names.add(m.get("name")));
       conn.commit(); // commit as you go: the inserts began a transaction
-      System.out.println("inserted " + more.size() + " more with executeMany, committed");
+      System.out.println("inserted " + inserted + " more with executeMany, committed");
     }
     return names;
   }
