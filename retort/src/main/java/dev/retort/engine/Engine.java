@@ -223,12 +223,15 @@ public final class Engine implements AutoCloseable {
   /**
    * Where and when a connection was checked out, for the pool-exhaustion message.
    *
-   * @param site the first caller frame outside Retort's engine and async layers
+   * @param site the first caller frame outside Retort's own code
    * @param thread the thread that checked it out
    * @param sinceNanos {@link System#nanoTime()} at checkout
    */
   private record Checkout(String site, String thread, long sinceNanos) {
-    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final StackWalker WALKER =
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final java.security.CodeSource LIBRARY =
+        Engine.class.getProtectionDomain().getCodeSource();
 
     static Checkout here() {
       Thread current = Thread.currentThread();
@@ -236,7 +239,7 @@ public final class Engine implements AutoCloseable {
           WALKER.walk(
               frames ->
                   frames
-                      .filter(f -> !isRetortFrame(f.getClassName()))
+                      .filter(f -> !isLibraryFrame(f.getDeclaringClass()))
                       .findFirst()
                       .map(Checkout::describe)
                       .orElse("(unknown)"));
@@ -244,12 +247,10 @@ public final class Engine implements AutoCloseable {
       return new Checkout(site, thread, System.nanoTime());
     }
 
-    private static boolean isRetortFrame(String className) {
-      String engine = Engine.class.getName();
-      return className.equals(engine)
-          || className.startsWith(engine + "$")
-          || className.startsWith("dev.retort.async.")
-          || className.startsWith("dev.retort.orm.");
+    /** Whether the class is Retort's own code (any layer), not the caller's. */
+    private static boolean isLibraryFrame(Class<?> type) {
+      return type.getName().startsWith("dev.retort.")
+          && java.util.Objects.equals(type.getProtectionDomain().getCodeSource(), LIBRARY);
     }
 
     private static String describe(StackWalker.StackFrame frame) {
