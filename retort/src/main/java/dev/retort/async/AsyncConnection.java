@@ -151,39 +151,34 @@ public final class AsyncConnection {
             result.completeExceptionally(unwrap(beginFailure));
             return;
           }
-          CompletionStage<T> stage;
-          try {
-            stage = work.apply(this);
-          } catch (Throwable t) {
-            stage = CompletableFuture.failedFuture(t);
-          }
-          stage.whenComplete(
-              (value, failure) -> {
-                if (failure == null && !result.isCancelled()) {
-                  tx.commit()
-                      .whenComplete(
-                          (v, commitFailure) -> {
-                            if (commitFailure != null) {
-                              result.completeExceptionally(unwrap(commitFailure));
-                            } else {
-                              result.complete(value);
-                            }
-                          });
-                } else {
-                  Throwable cause =
-                      failure != null
-                          ? unwrap(failure)
-                          : new java.util.concurrent.CancellationException();
-                  rollbackAfterFailure(tx)
-                      .whenComplete(
-                          (v, rollbackFailure) -> {
-                            if (rollbackFailure != null) {
-                              cause.addSuppressed(unwrap(rollbackFailure));
-                            }
-                            result.completeExceptionally(cause);
-                          });
-                }
-              });
+          stageOf(work, this)
+              .whenComplete(
+                  (value, failure) -> {
+                    if (failure == null && !result.isCancelled()) {
+                      tx.commit()
+                          .whenComplete(
+                              (v, commitFailure) -> {
+                                if (commitFailure != null) {
+                                  result.completeExceptionally(unwrap(commitFailure));
+                                } else {
+                                  result.complete(value);
+                                }
+                              });
+                    } else {
+                      Throwable cause =
+                          failure != null
+                              ? unwrap(failure)
+                              : new java.util.concurrent.CancellationException();
+                      rollbackAfterFailure(tx)
+                          .whenComplete(
+                              (v, rollbackFailure) -> {
+                                if (rollbackFailure != null) {
+                                  cause.addSuppressed(unwrap(rollbackFailure));
+                                }
+                                result.completeExceptionally(cause);
+                              });
+                    }
+                  });
         });
     return result;
   }
@@ -361,6 +356,17 @@ public final class AsyncConnection {
   private static String describe(Executable statement) {
     String text = statement.toString().replaceAll("\\s+", " ").trim();
     return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+  }
+
+  /** Applies user work, turning an exception it throws into a failed stage. */
+  static <T> CompletionStage<T> stageOf(
+      Function<? super AsyncConnection, ? extends CompletionStage<T>> work,
+      AsyncConnection connection) {
+    try {
+      return work.apply(connection);
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(t);
+    }
   }
 
   static Throwable unwrap(Throwable t) {

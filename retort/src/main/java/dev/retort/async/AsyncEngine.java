@@ -132,26 +132,22 @@ public final class AsyncEngine implements AutoCloseable {
             return;
           }
           current.set(connection);
-          CompletionStage<T> stage;
-          try {
-            stage = work.apply(connection);
-          } catch (Throwable t) {
-            stage = CompletableFuture.failedFuture(t);
-          }
-          stage.whenComplete(
-              (value, failure) ->
-                  connection
-                      .close()
-                      .whenComplete(
-                          (v, closeFailure) -> {
-                            if (failure != null) {
-                              result.completeExceptionally(AsyncConnection.unwrap(failure));
-                            } else if (closeFailure != null) {
-                              result.completeExceptionally(AsyncConnection.unwrap(closeFailure));
-                            } else {
-                              result.complete(value);
-                            }
-                          }));
+          AsyncConnection.stageOf(work, connection)
+              .whenComplete(
+                  (value, failure) ->
+                      connection
+                          .close()
+                          .whenComplete(
+                              (v, closeFailure) -> {
+                                if (failure != null) {
+                                  result.completeExceptionally(AsyncConnection.unwrap(failure));
+                                } else if (closeFailure != null) {
+                                  result.completeExceptionally(
+                                      AsyncConnection.unwrap(closeFailure));
+                                } else {
+                                  result.complete(value);
+                                }
+                              }));
         });
     return result;
   }
@@ -175,15 +171,7 @@ public final class AsyncEngine implements AutoCloseable {
             .whenComplete(
                 (rows, failure) -> {
                   if (failure != null) {
-                    subscriber.onSubscribe(
-                        new Flow.Subscription() {
-                          @Override
-                          public void request(long n) {}
-
-                          @Override
-                          public void cancel() {}
-                        });
-                    subscriber.onError(AsyncConnection.unwrap(failure));
+                    AsyncResult.reject(subscriber, AsyncConnection.unwrap(failure));
                   } else {
                     rows.onFinish(() -> rows.connection().close());
                     rows.publisher().subscribe(subscriber);

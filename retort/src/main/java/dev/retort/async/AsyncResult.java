@@ -83,20 +83,27 @@ public final class AsyncResult {
   public Flow.Publisher<Row> publisher() {
     return subscriber -> {
       if (!consumerAttached.compareAndSet(false, true)) {
-        subscriber.onSubscribe(
-            new Flow.Subscription() {
-              @Override
-              public void request(long n) {}
-
-              @Override
-              public void cancel() {}
-            });
-        subscriber.onError(
-            new IllegalStateException("This streamed result already has a subscriber"));
+        reject(
+            subscriber, new IllegalStateException("This streamed result already has a subscriber"));
         return;
       }
       new RowSubscription(subscriber).start();
     };
+  }
+
+  /**
+   * Fails a subscriber that cannot be served, giving it the subscription the spec requires first.
+   */
+  static void reject(Flow.Subscriber<?> subscriber, Throwable failure) {
+    subscriber.onSubscribe(
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {}
+
+          @Override
+          public void cancel() {}
+        });
+    subscriber.onError(failure);
   }
 
   /** Closes the cursor early and frees the connection. Idempotent. */
