@@ -14,6 +14,9 @@ module dev.retort {
   exports dev.retort.error;
   exports dev.retort.sql;
   exports dev.retort.sql.compile;
+  exports dev.retort.sql.ddl;
+  exports dev.retort.sql.schema;
+  exports dev.retort.sql.types;
   exports dev.retort.dialect;
   exports dev.retort.dialect.sqlite;
   exports dev.retort.dialect.postgresql;

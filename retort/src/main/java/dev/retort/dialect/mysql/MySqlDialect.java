@@ -6,6 +6,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
 import dev.retort.error.ErrorKind;
 import dev.retort.sql.compile.TextSyntax;
+import dev.retort.sql.types.SqlType;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -119,5 +121,86 @@ public class MySqlDialect extends Dialect {
       case 1317 -> new ErrorClassification(ErrorKind.OPERATIONAL, false, false);
       default -> classifySqlState(e.getSQLState());
     };
+  }
+
+  // ---- DDL ----
+
+  private static final Set<String> RESERVED_WORDS =
+      commonReservedWordsAnd(
+          "change",
+          "database",
+          "databases",
+          "describe",
+          "div",
+          "explain",
+          "force",
+          "ignore",
+          "interval",
+          "keys",
+          "kill",
+          "lock",
+          "match",
+          "mod",
+          "option",
+          "range",
+          "read",
+          "regexp",
+          "rename",
+          "replace",
+          "require",
+          "rlike",
+          "schema",
+          "show",
+          "sql",
+          "usage",
+          "write",
+          "xor");
+
+  @Override
+  public Set<String> reservedWords() {
+    return RESERVED_WORDS;
+  }
+
+  /**
+   * UUIDs as CHAR(36) text, which MySQL and every MariaDB version can hold; offset date-times as
+   * UTC DATETIME(6), as {@link #bind} stores them.
+   */
+  @Override
+  public String typeName(SqlType<?> type) {
+    return switch (type) {
+      case SqlType.Text t -> "LONGTEXT";
+      case SqlType.Numeric t -> "DECIMAL(" + t.precision() + ", " + t.scale() + ")";
+      case SqlType.Real t -> "FLOAT";
+      case SqlType.DoublePrecision t -> "DOUBLE";
+      case SqlType.Timestamp t -> "DATETIME(6)";
+      case SqlType.TimestampTz t -> "DATETIME(6)";
+      case SqlType.Uuid t -> "CHAR(36)";
+      case SqlType.Binary t -> "LONGBLOB";
+      default -> super.typeName(type);
+    };
+  }
+
+  @Override
+  public String identityColumn(SqlType<?> type) {
+    return typeName(type) + " NOT NULL AUTO_INCREMENT";
+  }
+
+  /** Offset date-times are stored as UTC; backslashes escape in string literals. */
+  @Override
+  public String literal(Object value, SqlType<?> type) {
+    if (value instanceof OffsetDateTime t) {
+      return super.literal(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime(), type);
+    }
+    return super.literal(value, type);
+  }
+
+  @Override
+  protected String quoteString(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
+
+  @Override
+  public boolean dropIndexNamesTable() {
+    return true;
   }
 }

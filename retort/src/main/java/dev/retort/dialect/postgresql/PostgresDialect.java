@@ -6,6 +6,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
 import dev.retort.error.ErrorKind;
 import dev.retort.sql.compile.TextSyntax;
+import dev.retort.sql.types.SqlType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Map;
+import java.util.Set;
 
 /** PostgreSQL through pgjdbc; also the base for wire-compatible engines such as CockroachDB. */
 public class PostgresDialect extends Dialect {
@@ -98,5 +100,53 @@ public class PostgresDialect extends Dialect {
       }
     }
     return classifySqlState(state);
+  }
+
+  // ---- DDL ----
+
+  private static final Set<String> RESERVED_WORDS =
+      commonReservedWordsAnd(
+          "analyse",
+          "analyze",
+          "array",
+          "asymmetric",
+          "both",
+          "cast",
+          "collate",
+          "current_role",
+          "current_user",
+          "deferrable",
+          "do",
+          "except",
+          "fetch",
+          "grant",
+          "initially",
+          "lateral",
+          "leading",
+          "localtime",
+          "localtimestamp",
+          "only",
+          "placing",
+          "returning",
+          "session_user",
+          "some",
+          "symmetric",
+          "trailing",
+          "variadic",
+          "window");
+
+  @Override
+  public Set<String> reservedWords() {
+    return RESERVED_WORDS;
+  }
+
+  @Override
+  public String typeName(SqlType<?> type) {
+    return switch (type) {
+      case SqlType.TimestampTz t -> "TIMESTAMPTZ(6)";
+      case SqlType.Json t -> "JSONB";
+      case SqlType.Binary t -> "BYTEA";
+      default -> super.typeName(type);
+    };
   }
 }

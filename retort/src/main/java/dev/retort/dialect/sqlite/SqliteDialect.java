@@ -7,6 +7,7 @@ import dev.retort.dialect.ErrorClassification;
 import dev.retort.dialect.IsolationLevel;
 import dev.retort.dialect.internal.Conversions;
 import dev.retort.error.ErrorKind;
+import dev.retort.sql.types.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -136,5 +138,84 @@ public class SqliteDialect extends Dialect {
       case 2, 11, 26 -> new ErrorClassification(ErrorKind.INTERNAL, false, false);
       default -> new ErrorClassification(ErrorKind.OPERATIONAL, false, false);
     };
+  }
+
+  // ---- DDL ----
+
+  private static final Set<String> RESERVED_WORDS =
+      commonReservedWordsAnd(
+          "abort",
+          "action",
+          "autoincrement",
+          "collate",
+          "commit",
+          "conflict",
+          "deferrable",
+          "escape",
+          "except",
+          "glob",
+          "ignore",
+          "isnull",
+          "notnull",
+          "pragma",
+          "raise",
+          "regexp",
+          "replace",
+          "rollback",
+          "transaction",
+          "vacuum");
+
+  @Override
+  public Set<String> reservedWords() {
+    return RESERVED_WORDS;
+  }
+
+  /**
+   * Names chosen for SQLite's type affinity: decimals, UUIDs and JSON get TEXT affinity so the text
+   * the dialect stores keeps every digit (NUMERIC affinity would turn {@code 1.50} into a float);
+   * dates and times are declared DATE / TIME / TIMESTAMP, whose ISO text never looks like a number,
+   * and which {@link #columnReader} recognizes.
+   */
+  @Override
+  public String typeName(SqlType<?> type) {
+    return switch (type) {
+      case SqlType.Numeric t -> "TEXT";
+      case SqlType.Real t -> "REAL";
+      case SqlType.DoublePrecision t -> "REAL";
+      case SqlType.Time t -> "TIME";
+      case SqlType.Timestamp t -> "TIMESTAMP";
+      case SqlType.TimestampTz t -> "TIMESTAMPTZ";
+      case SqlType.Uuid t -> "CHAR(36)";
+      case SqlType.Json t -> "TEXT";
+      default -> super.typeName(type);
+    };
+  }
+
+  /** Only an {@code INTEGER PRIMARY KEY} column aliases the rowid, whatever the integer width. */
+  @Override
+  public String identityColumn(SqlType<?> type) {
+    return "INTEGER PRIMARY KEY AUTOINCREMENT";
+  }
+
+  @Override
+  public boolean identityDeclaresPrimaryKey() {
+    return true;
+  }
+
+  /** Literals in the same text forms {@link #bind} stores. */
+  @Override
+  public String literal(Object value, SqlType<?> type) {
+    return switch (value) {
+      case Boolean b -> b ? "1" : "0";
+      case BigDecimal d -> quoteString(d.toPlainString());
+      case OffsetDateTime t -> quoteString(utcText(t.toInstant()));
+      default -> super.literal(value, type);
+    };
+  }
+
+  /** SQLite names an index in an attached database {@code schema.index ON table}. */
+  @Override
+  public boolean schemaQualifiesIndexName() {
+    return true;
   }
 }
