@@ -7,6 +7,7 @@ import dev.retort.engine.internal.RowShape;
 import dev.retort.error.ArgumentException;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.InvalidRequestException;
+import dev.retort.error.OperationalException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
 import java.sql.BatchUpdateException;
@@ -468,8 +469,22 @@ public final class Connection implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw failure(
-          e, tx.isNested() ? "RELEASE/ROLLBACK TO SAVEPOINT" : commit ? "COMMIT" : "ROLLBACK");
+      DatabaseException error =
+          failure(
+              e, tx.isNested() ? "RELEASE/ROLLBACK TO SAVEPOINT" : commit ? "COMMIT" : "ROLLBACK");
+      if (commit && !tx.isNested() && error.isDisconnect()) {
+        throw new OperationalException(
+            "("
+                + dialect.name()
+                + ") The connection was lost during COMMIT, so whether the transaction was"
+                + " committed is unknown; check the data before running it again: "
+                + e.getMessage(),
+            e,
+            "COMMIT",
+            false,
+            true);
+      }
+      throw error;
     }
   }
 

@@ -283,6 +283,68 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the work in a transaction on a fresh connection, like {@link
+   * #inTransaction(ConnectionCallback)}, and runs it again when it fails in a way the policy
+   * retries (serialization failure, deadlock, lock wait timeout), waiting with exponential backoff
+   * and jitter between attempts. Each attempt runs the whole work from the start on a fresh
+   * connection, so the work must not keep state from a failed attempt. A failure that is not
+   * retryable, a connection lost during COMMIT (whose outcome is unknown) or the last attempt's
+   * failure is thrown; earlier failures are attached as suppressed exceptions.
+   *
+   * @throws X what the work throws, when it is not retried
+   */
+  public <T, X extends Exception> T inTransaction(RetryPolicy retry, ConnectionCallback<T, X> work)
+      throws X {
+    List<Exception> earlier = new ArrayList<>();
+    for (int attempt = 1; ; attempt++) {
+      boolean[] committing = {false};
+      try {
+        T value = attemptTransaction(work, committing);
+        return value;
+      } catch (Exception failure) {
+        if (!retry.shouldRetry(failure, attempt, committing[0])) {
+          earlier.forEach(failure::addSuppressed);
+          throw failure;
+        }
+        if (earlier.size() < 10) {
+          earlier.add(failure);
+        }
+        try {
+          Thread.sleep(retry.backoff(attempt));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          failure.addSuppressed(interrupted);
+          throw failure;
+        }
+      }
+    }
+  }
+
+  /** Like {@link #inTransaction(RetryPolicy, ConnectionCallback)} for work that returns nothing. */
+  public <X extends Exception> void useTransaction(RetryPolicy retry, ConnectionConsumer<X> work)
+      throws X {
+    inTransaction(
+        retry,
+        c -> {
+          work.accept(c);
+          return null;
+        });
+  }
+
+  private <T, X extends Exception> T attemptTransaction(
+      ConnectionCallback<T, X> work, boolean[] committing) throws X {
+    try (Connection connection = connect();
+        Transaction tx = connection.begin()) {
+      T value = work.apply(connection);
+      if (tx.isActive()) {
+        committing[0] = true;
+        tx.commit();
+      }
+      return value;
+    }
+  }
+
   /** The dialect of this engine's database. */
   public Dialect dialect() {
     return dialect;
