@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -23,9 +24,10 @@ import java.util.function.Function;
  * running throws {@link IllegalStateException} at once, naming both operations. Give each
  * concurrent task its own connection.
  *
- * <p>Cancelling a returned future cancels the statement on the server and rolls back the
- * transaction; the connection stays usable. Always {@link #close()} it, which returns it to the
- * pool.
+ * <p>Cancelling a returned future, or completing it yourself (with {@code orTimeout}, say), cancels
+ * the statement on the server and rolls back the transaction; the connection stays usable. A commit
+ * already sent is not stopped: its outcome stands although the future reports the cancellation.
+ * Always {@link #close()} the connection, which returns it to the pool.
  */
 public final class AsyncConnection {
   private final Connection connection;
@@ -72,7 +74,7 @@ public final class AsyncConnection {
   public CompletableFuture<AsyncResult> stream(
       Executable statement, Map<String, ?> parameters, int fetchSize) {
     String operation = "stream(" + describe(statement) + ")";
-    CompletableFuture<AsyncResult> future = new CancellableFuture<>(connection::cancel);
+    CancellableFuture<AsyncResult> future = new CancellableFuture<>(connection::cancel);
     enter(operation);
     run(
         future,
@@ -135,33 +137,41 @@ public final class AsyncConnection {
 
   /**
    * Runs {@code work} in a transaction: begins, lets it compose operations on this connection,
-   * commits when its stage completes normally and rolls back when it fails. Begins a SAVEPOINT when
-   * a transaction is already going.
+   * commits when its stage completes normally and rolls back when it fails or the returned future
+   * is cancelled. Begins a SAVEPOINT when a transaction is already going.
    */
   public <T> CompletableFuture<T> inTransaction(
       Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
+    return inTransaction(work, new AtomicBoolean());
+  }
+
+  /** Like {@link #inTransaction(Function)}; sets {@code committing} when the commit starts. */
+  <T> CompletableFuture<T> inTransaction(
+      Function<? super AsyncConnection, ? extends CompletionStage<T>> work,
+      AtomicBoolean committing) {
     CompletableFuture<AsyncTransaction> begun =
         submit(
             "inTransaction()",
             c -> new AsyncTransaction(this, c.inTransaction() ? c.beginNested() : c.begin()));
-    CompletableFuture<T> result = new CancellableFuture<>(connection::cancel);
+    CancellableFuture<T> result = new CancellableFuture<>(connection::cancel);
     begun.whenComplete(
         (tx, beginFailure) -> {
           if (beginFailure != null) {
-            result.completeExceptionally(unwrap(beginFailure));
+            result.fail(unwrap(beginFailure));
             return;
           }
           stageOf(work, this)
               .whenComplete(
                   (value, failure) -> {
-                    if (failure == null && !result.isCancelled()) {
+                    if (failure == null && !result.isDone()) {
+                      committing.set(true);
                       tx.commit()
                           .whenComplete(
                               (v, commitFailure) -> {
                                 if (commitFailure != null) {
-                                  result.completeExceptionally(unwrap(commitFailure));
+                                  result.fail(unwrap(commitFailure));
                                 } else {
-                                  result.complete(value);
+                                  result.settle(value);
                                 }
                               });
                     } else {
@@ -175,7 +185,7 @@ public final class AsyncConnection {
                                 if (rollbackFailure != null) {
                                   cause.addSuppressed(unwrap(rollbackFailure));
                                 }
-                                result.completeExceptionally(cause);
+                                result.fail(cause);
                               });
                     }
                   });
@@ -228,7 +238,7 @@ public final class AsyncConnection {
   }
 
   <T> CompletableFuture<T> submit(String operation, Work<T> work) {
-    CompletableFuture<T> future = new CancellableFuture<>(connection::cancel);
+    CancellableFuture<T> future = new CancellableFuture<>(connection::cancel);
     enter(operation);
     run(future, () -> work.run(connection), true);
     return future;
@@ -258,35 +268,37 @@ public final class AsyncConnection {
     T run() throws Exception;
   }
 
-  private <T> void run(CompletableFuture<T> future, Step<T> step, boolean releaseAfter) {
+  private <T> void run(CancellableFuture<T> future, Step<T> step, boolean releaseAfter) {
     try {
       executor.execute(
           () -> {
             T value = null;
             Throwable failure = null;
-            if (!future.isCancelled()) {
+            if (!future.isDone()) {
               try {
                 value = step.run();
               } catch (Throwable t) {
                 failure = t;
               }
             }
-            boolean cancelled = future.isCancelled();
-            if (cancelled) {
+            // Only this worker settles the future: if it is done already, the caller gave up on it
+            // (cancel, orTimeout, complete) and nobody will end what the step left open.
+            boolean abandoned = future.isDone();
+            if (abandoned) {
               endAfterCancel(value);
             }
-            if (releaseAfter || cancelled || failure != null) {
+            if (releaseAfter || abandoned || failure != null) {
               exit();
             }
             if (failure != null) {
-              future.completeExceptionally(failure);
+              future.fail(failure);
             } else {
-              future.complete(value);
+              future.settle(value);
             }
           });
     } catch (RejectedExecutionException e) {
       exit();
-      future.completeExceptionally(
+      future.fail(
           new InvalidRequestException("The async engine is closed; cannot run the operation"));
     }
   }

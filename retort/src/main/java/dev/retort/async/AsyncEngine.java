@@ -1,18 +1,26 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.WaitingThread;
 import dev.retort.async.internal.Workers;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.EngineOptions;
+import dev.retort.engine.RetryPolicy;
 import dev.retort.engine.Row;
+import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -66,35 +74,30 @@ public final class AsyncEngine implements AutoCloseable {
    * straight back to the pool.
    */
   public CompletableFuture<AsyncConnection> connect() {
-    AtomicReference<Thread> waiter = new AtomicReference<>();
-    CompletableFuture<AsyncConnection> future =
-        new CancellableFuture<>(
-            () -> {
-              Thread thread = waiter.get();
-              if (thread != null) {
-                thread.interrupt();
-              }
-            });
-    acquirers.execute(
-        () -> {
-          if (future.isDone()) {
-            return;
-          }
-          waiter.set(Thread.currentThread());
-          Connection connection;
-          try {
-            connection = engine.connect();
-          } catch (Throwable t) {
-            future.completeExceptionally(t);
-            return;
-          } finally {
-            waiter.set(null);
-            Thread.interrupted(); // a cancel that came late must not leak into the next task
-          }
-          if (!future.complete(new AsyncConnection(connection, workers))) {
-            connection.close();
-          }
-        });
+    WaitingThread waiting = new WaitingThread();
+    CancellableFuture<AsyncConnection> future = new CancellableFuture<>(waiting::abandon);
+    try {
+      acquirers.execute(
+          () -> {
+            if (!waiting.enter()) {
+              return;
+            }
+            Connection connection;
+            try {
+              connection = engine.connect();
+            } catch (Throwable t) {
+              waiting.leave();
+              future.fail(t);
+              return;
+            }
+            waiting.leave();
+            if (!future.settle(new AsyncConnection(connection, workers))) {
+              connection.close();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      future.fail(new InvalidRequestException("The async engine is closed; cannot connect"));
+    }
     return future;
   }
 
@@ -109,6 +112,74 @@ public final class AsyncEngine implements AutoCloseable {
   }
 
   /**
+   * Runs {@code work} in a transaction like {@link #inTransaction(Function)}, and runs it again on
+   * a fresh connection when it fails in a way the policy retries (serialization failure, deadlock,
+   * lock wait timeout), after a backoff with jitter that does not block any thread. A failure that
+   * is not retryable, a connection lost during COMMIT (whose outcome is unknown) or the last
+   * attempt's failure completes the future; earlier failures are attached as suppressed exceptions.
+   * Cancelling the future cancels the attempt running and stops the retries.
+   */
+  public <T> CompletableFuture<T> inTransaction(
+      RetryPolicy retry, Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
+    AtomicReference<CompletableFuture<T>> attempt = new AtomicReference<>();
+    CancellableFuture<T> result =
+        new CancellableFuture<>(
+            () -> {
+              CompletableFuture<T> running = attempt.get();
+              if (running != null) {
+                running.cancel(true);
+              }
+            });
+    attempt(retry, work, 1, new ArrayList<>(), attempt, result);
+    return result;
+  }
+
+  private <T> void attempt(
+      RetryPolicy retry,
+      Function<? super AsyncConnection, ? extends CompletionStage<T>> work,
+      int number,
+      List<Throwable> earlier,
+      AtomicReference<CompletableFuture<T>> current,
+      CancellableFuture<T> result) {
+    AtomicBoolean committing = new AtomicBoolean();
+    CompletableFuture<T> attempt;
+    try {
+      attempt = withConnection(connection -> connection.inTransaction(work, committing));
+    } catch (RuntimeException e) {
+      result.fail(e);
+      return;
+    }
+    current.set(attempt);
+    if (result.isDone()) {
+      attempt.cancel(true); // cancelled while this attempt was being started
+    }
+    attempt.whenComplete(
+        (value, f) -> {
+          if (f == null) {
+            result.settle(value);
+            return;
+          }
+          Throwable failure = AsyncConnection.unwrap(f);
+          if (result.isDone() || !retry.shouldRetry(failure, number, committing.get())) {
+            earlier.forEach(failure::addSuppressed);
+            result.fail(failure);
+            return;
+          }
+          if (earlier.size() < 10) {
+            earlier.add(failure);
+          }
+          Executor later =
+              CompletableFuture.delayedExecutor(
+                  retry.backoff(number).toNanos(), TimeUnit.NANOSECONDS, acquirers);
+          try {
+            later.execute(() -> attempt(retry, work, number + 1, earlier, current, result));
+          } catch (RejectedExecutionException closed) {
+            result.fail(failure);
+          }
+        });
+  }
+
+  /**
    * Runs {@code work} with a fresh connection and closes it when the work's stage completes,
    * whether it succeeded or not. Cancelling the returned future cancels the running statement.
    */
@@ -116,7 +187,7 @@ public final class AsyncEngine implements AutoCloseable {
       Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
     AtomicReference<AsyncConnection> current = new AtomicReference<>();
     CompletableFuture<AsyncConnection> acquiring = connect();
-    CompletableFuture<T> result =
+    CancellableFuture<T> result =
         new CancellableFuture<>(
             () -> {
               acquiring.cancel(false);
@@ -128,7 +199,7 @@ public final class AsyncEngine implements AutoCloseable {
     acquiring.whenComplete(
         (connection, acquireFailure) -> {
           if (acquireFailure != null) {
-            result.completeExceptionally(AsyncConnection.unwrap(acquireFailure));
+            result.fail(AsyncConnection.unwrap(acquireFailure));
             return;
           }
           current.set(connection);
@@ -140,12 +211,11 @@ public final class AsyncEngine implements AutoCloseable {
                           .whenComplete(
                               (v, closeFailure) -> {
                                 if (failure != null) {
-                                  result.completeExceptionally(AsyncConnection.unwrap(failure));
+                                  result.fail(AsyncConnection.unwrap(failure));
                                 } else if (closeFailure != null) {
-                                  result.completeExceptionally(
-                                      AsyncConnection.unwrap(closeFailure));
+                                  result.fail(AsyncConnection.unwrap(closeFailure));
                                 } else {
-                                  result.complete(value);
+                                  result.settle(value);
                                 }
                               }));
         });

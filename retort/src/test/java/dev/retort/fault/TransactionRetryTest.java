@@ -2,8 +2,10 @@ package dev.retort.fault;
 
 import static dev.retort.sql.Sql.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.retort.async.AsyncEngine;
 import dev.retort.dialect.IsolationLevel;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
@@ -12,6 +14,7 @@ import dev.retort.engine.RetryPolicy;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.IntegrityException;
 import dev.retort.error.OperationalException;
+import dev.retort.sql.TextClause;
 import dev.retort.testing.Backend;
 import dev.retort.testing.Pools;
 import dev.retort.testing.ServerFaults;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -142,6 +146,108 @@ class TransactionRetryTest {
       assertThat(counter(engine, 2)).isEqualTo(tasks);
       assertThat(attempts.get()).as("deadlocks happened and were retried").isGreaterThan(tasks);
       Pools.assertAllReturned(engine);
+    }
+  }
+
+  /**
+   * The async form under the same contention: SERIALIZABLE read-modify-write on PostgreSQL, row
+   * locks taken in opposite orders (deadlocks) on MariaDB.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = Backend.class,
+      names = {"POSTGRESQL", "MARIADB"})
+  void theAsyncFormRetriesContendedTransactionsToo(Backend backend) throws Exception {
+    int tasks = 30;
+    AtomicInteger attempts = new AtomicInteger();
+    boolean postgres = backend == Backend.POSTGRESQL;
+    EngineOptions options =
+        EngineOptions.defaults().withPoolSize(8).withAcquireTimeout(Duration.ofSeconds(60));
+    try (AsyncEngine engine =
+        AsyncEngine.of(
+            backend.engine(
+                postgres ? options.withIsolationLevel(IsolationLevel.SERIALIZABLE) : options))) {
+      createCounters(engine.sync());
+      TextClause nap = text(postgres ? "SELECT pg_sleep(0.003)" : "SELECT SLEEP(0.005)");
+      List<CompletableFuture<Integer>> all = new ArrayList<>();
+      for (int i = 0; i < tasks; i++) {
+        boolean reversed = i % 2 == 1;
+        all.add(
+            engine.inTransaction(
+                PATIENT,
+                conn -> {
+                  attempts.incrementAndGet();
+                  if (postgres) {
+                    return conn.execute(text("SELECT n FROM retry_counter WHERE id = 1"))
+                        .thenCompose(
+                            read ->
+                                conn.execute(nap)
+                                    .thenCompose(
+                                        x ->
+                                            conn.execute(
+                                                text(
+                                                    "UPDATE retry_counter SET n = :n WHERE id = 1"),
+                                                Map.of("n", read.scalarOne(Integer.class) + 1))))
+                        .thenApply(r -> 1);
+                  }
+                  TextClause bump = text("UPDATE retry_counter SET n = n + 1 WHERE id = :id");
+                  return conn.execute(bump, Map.of("id", reversed ? 2 : 1))
+                      .thenCompose(x -> conn.execute(nap))
+                      .thenCompose(x -> conn.execute(bump, Map.of("id", reversed ? 1 : 2)))
+                      .thenApply(r -> 1);
+                }));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
+      assertThat(counter(engine.sync(), 1)).isEqualTo(tasks);
+      if (!postgres) {
+        assertThat(counter(engine.sync(), 2)).isEqualTo(tasks);
+      }
+      assertThat(attempts.get()).isGreaterThan(tasks);
+      Pools.assertAllReturned(engine.sync());
+    }
+  }
+
+  @Test
+  void theAsyncFormStopsAtANonRetryableFailureOrWhenCancelled() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+    try (AsyncEngine engine = AsyncEngine.of(Backend.POSTGRESQL.engine())) {
+      createCounters(engine.sync());
+      CompletableFuture<Object> duplicate =
+          engine.inTransaction(
+              PATIENT,
+              conn -> {
+                attempts.incrementAndGet();
+                return conn.execute(text("INSERT INTO retry_counter (id, n) VALUES (1, 5)"))
+                    .thenApply(r -> null);
+              });
+      assertThatThrownBy(() -> duplicate.get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(IntegrityException.class);
+      assertThat(attempts.get()).isEqualTo(1);
+
+      // A conflict that never clears: cancelling the future stops the retries.
+      attempts.set(0);
+      CompletableFuture<Object> endless =
+          engine.inTransaction(
+              RetryPolicy.defaults()
+                  .withMaxAttempts(1_000_000)
+                  .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5)),
+              conn -> {
+                attempts.incrementAndGet();
+                return conn.execute(
+                        text(
+                            "DO $$ BEGIN RAISE EXCEPTION 'simulated conflict'"
+                                + " USING ERRCODE = '40001'; END $$"))
+                    .thenApply(r -> null);
+              });
+      while (attempts.get() < 3) {
+        Thread.sleep(5);
+      }
+      assertThat(endless.cancel(true)).isTrue();
+      Thread.sleep(200);
+      int seen = attempts.get();
+      Thread.sleep(200);
+      assertThat(attempts.get()).as("no attempt starts after the cancel").isEqualTo(seen);
+      Pools.assertAllReturned(engine.sync());
     }
   }
 

@@ -3,24 +3,50 @@ package dev.retort.async.internal;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A future whose {@link #cancel} also stops the work behind it (cancels the running statement,
- * interrupts a waiting acquisition), which a plain {@link CompletableFuture} cannot do.
+ * A future whose work stops when the caller gives up on it, which a plain {@link CompletableFuture}
+ * cannot do: {@link #cancel}, and completing it from outside ({@link #complete}, {@link
+ * #completeExceptionally}, hence {@code orTimeout} and {@code completeOnTimeout}), run the abandon
+ * action (cancel the running statement, interrupt a waiting acquisition). The work itself completes
+ * it with {@link #settle} or {@link #fail}, which do not.
  */
 public final class CancellableFuture<T> extends CompletableFuture<T> {
-  private final Runnable onCancel;
+  private final Runnable onAbandon;
 
-  /** Creates a future that runs {@code onCancel} when it is cancelled. */
-  public CancellableFuture(Runnable onCancel) {
-    this.onCancel = onCancel;
+  /** Creates a future that runs {@code onAbandon} when the caller gives up on it. */
+  public CancellableFuture(Runnable onAbandon) {
+    this.onAbandon = onAbandon;
   }
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    boolean cancelled = super.cancel(mayInterruptIfRunning);
-    if (cancelled) {
-      onCancel.run();
+    return abandoned(super.cancel(mayInterruptIfRunning));
+  }
+
+  @Override
+  public boolean complete(T value) {
+    return abandoned(super.complete(value));
+  }
+
+  @Override
+  public boolean completeExceptionally(Throwable failure) {
+    return abandoned(super.completeExceptionally(failure));
+  }
+
+  /** Completes with the work's result; false when the caller already gave up on it. */
+  public boolean settle(T value) {
+    return super.complete(value);
+  }
+
+  /** Completes with the work's failure; false when the caller already gave up on it. */
+  public boolean fail(Throwable failure) {
+    return super.completeExceptionally(failure);
+  }
+
+  private boolean abandoned(boolean completedNow) {
+    if (completedNow) {
+      onAbandon.run();
     }
-    return cancelled;
+    return completedNow;
   }
 
   @Override
