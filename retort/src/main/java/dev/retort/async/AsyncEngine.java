@@ -8,6 +8,7 @@ import dev.retort.engine.Engine;
 import dev.retort.engine.EngineOptions;
 import dev.retort.engine.RetryPolicy;
 import dev.retort.engine.Row;
+import dev.retort.engine.internal.CallSite;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
 import java.util.ArrayList;
@@ -74,6 +75,18 @@ public final class AsyncEngine implements AutoCloseable {
    * straight back to the pool.
    */
   public CompletableFuture<AsyncConnection> connect() {
+    return connect(callSite());
+  }
+
+  /**
+   * Where the caller's code is, captured on its thread: the engine's checkout report and leak
+   * warnings name it rather than the worker thread that takes the connection later.
+   */
+  private CallSite callSite() {
+    return CallSite.capture(engine.options().traceCheckouts(), "AsyncConnection");
+  }
+
+  private CompletableFuture<AsyncConnection> connect(CallSite site) {
     WaitingThread waiting = new WaitingThread();
     CancellableFuture<AsyncConnection> future = new CancellableFuture<>(waiting::abandon);
     try {
@@ -84,7 +97,7 @@ public final class AsyncEngine implements AutoCloseable {
             }
             Connection connection;
             try {
-              connection = engine.connect();
+              connection = CallSite.using(site, engine::connect);
             } catch (Throwable t) {
               waiting.leave();
               future.fail(t);
@@ -108,7 +121,7 @@ public final class AsyncEngine implements AutoCloseable {
    */
   public <T> CompletableFuture<T> inTransaction(
       Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
-    return withConnection(connection -> connection.inTransaction(work));
+    return withConnection(callSite(), connection -> connection.inTransaction(work));
   }
 
   /**
@@ -130,11 +143,12 @@ public final class AsyncEngine implements AutoCloseable {
                 running.cancel(true);
               }
             });
-    attempt(retry, work, 1, new ArrayList<>(), attempt, result);
+    attempt(callSite(), retry, work, 1, new ArrayList<>(), attempt, result);
     return result;
   }
 
   private <T> void attempt(
+      CallSite site,
       RetryPolicy retry,
       Function<? super AsyncConnection, ? extends CompletionStage<T>> work,
       int number,
@@ -144,7 +158,7 @@ public final class AsyncEngine implements AutoCloseable {
     AtomicBoolean committing = new AtomicBoolean();
     CompletableFuture<T> attempt;
     try {
-      attempt = withConnection(connection -> connection.inTransaction(work, committing));
+      attempt = withConnection(site, connection -> connection.inTransaction(work, committing));
     } catch (RuntimeException e) {
       result.fail(e);
       return;
@@ -172,7 +186,7 @@ public final class AsyncEngine implements AutoCloseable {
               CompletableFuture.delayedExecutor(
                   retry.backoff(number).toNanos(), TimeUnit.NANOSECONDS, acquirers);
           try {
-            later.execute(() -> attempt(retry, work, number + 1, earlier, current, result));
+            later.execute(() -> attempt(site, retry, work, number + 1, earlier, current, result));
           } catch (RejectedExecutionException closed) {
             result.fail(failure);
           }
@@ -185,8 +199,13 @@ public final class AsyncEngine implements AutoCloseable {
    */
   public <T> CompletableFuture<T> withConnection(
       Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
+    return withConnection(callSite(), work);
+  }
+
+  private <T> CompletableFuture<T> withConnection(
+      CallSite site, Function<? super AsyncConnection, ? extends CompletionStage<T>> work) {
     AtomicReference<AsyncConnection> current = new AtomicReference<>();
-    CompletableFuture<AsyncConnection> acquiring = connect();
+    CompletableFuture<AsyncConnection> acquiring = connect(site);
     CancellableFuture<T> result =
         new CancellableFuture<>(
             () -> {

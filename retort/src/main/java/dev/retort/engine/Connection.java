@@ -42,13 +42,16 @@ public final class Connection implements AutoCloseable {
   private volatile Statement running;
   private boolean autocommit;
   private boolean broken;
-  private boolean closed;
+  private volatile boolean closed;
+  // Safety state (timeouts, lost connection, checkout tracking): see ConnectionGuard.
+  private final ConnectionGuard guard;
 
-  Connection(Engine engine, java.sql.Connection jdbc, boolean autocommit) {
+  Connection(Engine engine, java.sql.Connection jdbc, boolean autocommit, Lease lease) {
     this.engine = engine;
     this.dialect = engine.dialect();
     this.jdbc = jdbc;
     this.autocommit = autocommit;
+    this.guard = new ConnectionGuard(this, lease, engine.options());
   }
 
   /** The engine this connection came from. */
@@ -99,7 +102,7 @@ public final class Connection implements AutoCloseable {
    * Every map is checked before anything is sent. The row count is the sum over all maps.
    */
   public Result executeMany(Executable statement, List<? extends Map<String, ?>> parameterSets) {
-    checkOpen();
+    checkUsable();
     Compiled compiled = engine.compile(statement);
     List<Object[]> rows = new ArrayList<>(parameterSets.size());
     for (int i = 0; i < parameterSets.size(); i++) {
@@ -124,7 +127,7 @@ public final class Connection implements AutoCloseable {
         bind(ps, values);
         ps.addBatch();
       }
-      running = ps;
+      startRunning(ps);
       int[] counts = ps.executeBatch();
       long total = 0;
       boolean someUnknown = false;
@@ -150,7 +153,7 @@ public final class Connection implements AutoCloseable {
               : e;
       throw failure(cause, compiled.sql());
     } finally {
-      running = null;
+      stopRunning();
     }
   }
 
@@ -160,7 +163,7 @@ public final class Connection implements AutoCloseable {
     long total = 0;
     List<Row> keys = new ArrayList<>(rows.size());
     try (PreparedStatement ps = prepare(compiled)) {
-      running = ps;
+      startRunning(ps);
       for (Object[] values : rows) {
         bind(ps, values);
         total += ps.executeUpdate();
@@ -169,13 +172,13 @@ public final class Connection implements AutoCloseable {
     } catch (SQLException e) {
       throw failure(e, compiled.sql());
     } finally {
-      running = null;
+      stopRunning();
     }
     return new Result(List.of(), null, null, total, keys);
   }
 
   private Result run(Executable statement, Map<String, ?> parameters, int fetchSize) {
-    checkOpen();
+    checkUsable();
     Compiled compiled = engine.compile(statement);
     Object[] values = Parameters.resolve(compiled, statement.embeddedParameters(), parameters, "");
     beginImplicitly();
@@ -187,7 +190,7 @@ public final class Connection implements AutoCloseable {
       if (fetchSize > 0) {
         ps.setFetchSize(fetchSize);
       }
-      running = ps;
+      startRunning(ps);
       if (ps.execute()) {
         ResultSet rs = ps.getResultSet();
         RowShape shape = RowShape.of(rs.getMetaData(), dialect);
@@ -210,7 +213,7 @@ public final class Connection implements AutoCloseable {
     } catch (SQLException e) {
       throw failure(e, compiled.sql());
     } finally {
-      running = null;
+      stopRunning();
       if (ps != null) {
         closeQuietly(ps);
       }
@@ -258,6 +261,40 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /**
+   * Sets how long each statement on this connection may run, until the connection is closed
+   * (overriding the engine's {@code statement_timeout}). A statement still running at its timeout
+   * is cancelled on the server, its transaction is rolled back, and the call throws {@link
+   * dev.retort.error.StatementTimeoutException}. The timeout covers running the statement and
+   * reading a buffered result, not the reading of a streamed one. Zero means no limit.
+   */
+  public void setStatementTimeout(java.time.Duration timeout) {
+    checkOpen();
+    guard.setStatementTimeout(timeout);
+  }
+
+  /** The statement timeout in force on this connection; zero when there is none. */
+  public java.time.Duration statementTimeout() {
+    return guard.statementTimeout();
+  }
+
+  /**
+   * Sets how long transactions that begin on this connection from now on may last, until it is
+   * closed (overriding the engine's {@code transaction_timeout}). At the deadline the statement
+   * running is cancelled, or the connection is closed when none runs (so the server ends the
+   * transaction and frees its locks at once), and the next call throws {@link
+   * dev.retort.error.TransactionTimeoutException}. Zero means no limit.
+   */
+  public void setTransactionTimeout(java.time.Duration timeout) {
+    checkOpen();
+    guard.setTransactionTimeout(timeout);
+  }
+
+  /** The transaction timeout in force on this connection; zero when there is none. */
+  public java.time.Duration transactionTimeout() {
+    return guard.transactionTimeout();
+  }
+
   // ---- transactions ----
 
   /**
@@ -277,7 +314,7 @@ public final class Connection implements AutoCloseable {
    * @throws ArgumentException when the database does not support the level
    */
   public Transaction begin(IsolationLevel isolation) {
-    checkOpen();
+    checkUsable();
     if (!transactions.isEmpty()) {
       Transaction current = transactions.get(0);
       throw new InvalidRequestException(
@@ -303,6 +340,7 @@ public final class Connection implements AutoCloseable {
       }
       Transaction tx = new Transaction(this, null, false, restore);
       transactions.add(tx);
+      guard.transactionBegan(tx);
       return tx;
     } catch (SQLException e) {
       throw failure(e, null);
@@ -314,7 +352,7 @@ public final class Connection implements AutoCloseable {
    * going. Rolling it back undoes only what ran since it began.
    */
   public Transaction beginNested() {
-    checkOpen();
+    checkUsable();
     if (!dialect.supportsSavepoints()) {
       throw new ArgumentException("The " + dialect.name() + " dialect has no SAVEPOINTs");
     }
@@ -392,7 +430,7 @@ public final class Connection implements AutoCloseable {
    * @throws InvalidRequestException inside a transaction
    */
   public void setIsolationLevel(IsolationLevel level) {
-    checkOpen();
+    checkUsable();
     if (!transactions.isEmpty()) {
       throw new InvalidRequestException(
           "Cannot change the isolation level inside a transaction; commit() or rollback() first");
@@ -441,6 +479,30 @@ public final class Connection implements AutoCloseable {
               + ": it was already committed or rolled back, or its enclosing transaction ended");
     }
     checkOpen();
+    guard.lockEnd();
+    try {
+      endLocked(tx, commit);
+    } finally {
+      guard.unlockEnd();
+    }
+  }
+
+  private void endLocked(Transaction tx, boolean commit) {
+    Transaction root = transactions.get(0);
+    if (guard.isExpired(root)) {
+      endTransactionQuietly();
+      if (commit || tx.isNested()) {
+        throw guard.transactionTimedOut(null, commit ? "COMMIT" : null);
+      }
+      return; // a rollback was asked for, and the transaction is rolled back
+    }
+    if (broken) {
+      if (commit) {
+        throw guard.lostError();
+      }
+      endTransactionQuietly(); // the server ended it when the connection dropped
+      return;
+    }
     int depth = transactions.indexOf(tx);
     for (int i = transactions.size() - 1; i >= depth; i--) {
       transactions.remove(i).deactivate();
@@ -453,6 +515,7 @@ public final class Connection implements AutoCloseable {
         jdbc.releaseSavepoint(tx.savepoint());
         return;
       }
+      guard.transactionEnded();
       closeCursors();
       try {
         if (commit) {
@@ -488,9 +551,42 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the whole transaction after a timeout or a lost connection, whatever happens: a rollback
+   * that fails marks the connection broken, so it is discarded rather than pooled.
+   */
+  void endTransactionQuietly() {
+    if (transactions.isEmpty()) {
+      return;
+    }
+    Transaction root = transactions.get(0);
+    for (Transaction tx : transactions) {
+      tx.deactivate();
+    }
+    transactions.clear();
+    guard.transactionEnded();
+    closeCursors();
+    if (broken) {
+      return;
+    }
+    try {
+      jdbc.rollback();
+      if (root.isolationToRestore() >= 0) {
+        jdbc.setTransactionIsolation(root.isolationToRestore());
+      }
+      if (autocommit) {
+        jdbc.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      broken = true;
+    }
+  }
+
   private void beginImplicitly() {
     if (transactions.isEmpty() && !autocommit) {
-      transactions.add(new Transaction(this, null, true, -1));
+      Transaction tx = new Transaction(this, null, true, -1);
+      transactions.add(tx);
+      guard.transactionBegan(tx);
     }
   }
 
@@ -526,20 +622,29 @@ public final class Connection implements AutoCloseable {
     if (closed) {
       return;
     }
-    closed = true;
+    guard.lockEnd(); // no transaction deadline may abort the connection once it is back in the pool
+    try {
+      closed = true;
+    } finally {
+      guard.unlockEnd();
+    }
     try {
       closeCursors();
-      if (!transactions.isEmpty() && !broken) {
+      if (!transactions.isEmpty()) {
         for (Transaction tx : transactions) {
           tx.deactivate();
         }
         transactions.clear();
-        jdbc.rollback();
+        guard.transactionEnded();
+        if (!broken) {
+          jdbc.rollback();
+        }
       }
     } catch (SQLException | RuntimeException e) {
       broken = true; // a connection we could not roll back must not be reused
     } finally {
-      engine.release(this, jdbc, broken);
+      guard.released();
+      engine.release(guard.lease(), broken);
     }
   }
 
@@ -556,12 +661,43 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /** Checks the connection can run a statement: open, not lost, transaction not timed out. */
+  private void checkUsable() {
+    checkOpen();
+    if (broken) {
+      throw guard.lostError();
+    }
+    guard.checkDeadline();
+  }
+
+  private void startRunning(Statement statement) {
+    running = statement;
+    guard.statementStarted(statement);
+  }
+
+  private void stopRunning() {
+    if (running != null) {
+      running = null;
+      guard.statementEnded();
+    }
+  }
+
+  Statement runningStatement() {
+    return running;
+  }
+
+  java.sql.Connection jdbc() {
+    return jdbc;
+  }
+
   private DatabaseException failure(SQLException e, String sql) {
     DatabaseException error = engine.translate(e, sql);
     if (error.isDisconnect()) {
       broken = true;
+      guard.lost(error);
+      engine.connectionLost();
     }
-    return error;
+    return guard.explain(error, e, sql, running);
   }
 
   private static void closeQuietly(AutoCloseable resource) {

@@ -7,20 +7,21 @@ import dev.retort.dialect.ConnectSpec;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
 import dev.retort.dialect.IsolationLevel;
+import dev.retort.engine.internal.CallSite;
 import dev.retort.engine.internal.CompileCache;
 import dev.retort.engine.internal.Dialects;
+import dev.retort.engine.internal.Timers;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.ErrorKind;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -41,7 +42,8 @@ public final class Engine implements AutoCloseable {
   private final HikariDataSource pool;
   private final CompileCache compileCache;
   private final ReentrantLock initLock = new ReentrantLock();
-  private final Map<Connection, Checkout> checkedOut = new ConcurrentHashMap<>();
+  private final Checkouts checkouts = new Checkouts();
+  private final ScheduledFuture<?> idleWatch;
   private volatile boolean initialized;
 
   private Engine(EngineUrl url, EngineOptions options) {
@@ -50,6 +52,16 @@ public final class Engine implements AutoCloseable {
     this.dialect = Dialects.forScheme(url.scheme());
     this.compileCache = new CompileCache(dialect, 1000);
     this.pool = new HikariDataSource(poolConfig());
+    Duration threshold = options.idleTransactionWarning();
+    Checkouts watched = checkouts; // the timer must not keep the engine reachable
+    this.idleWatch =
+        threshold.isZero()
+            ? null
+            : Timers.every(
+                threshold.dividedBy(4).compareTo(Duration.ofMillis(10)) < 0
+                    ? Duration.ofMillis(10)
+                    : threshold.dividedBy(4),
+                () -> watched.warnIdle(threshold, url));
   }
 
   /** Creates an engine for a database URL with default options. */
@@ -111,24 +123,24 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Checks out a connection from the pool, waiting up to the acquire timeout. Close it (use
-   * try-with-resources) to return it.
+   * try-with-resources) to return it. A connection that is garbage-collected without being closed
+   * is recovered, with a warning naming where it was checked out.
    *
    * @throws dev.retort.error.OperationalException naming the URL when the database cannot be
-   *     reached or no connection frees up in time
+   *     reached, or when no connection frees up in time (the message then lists every holder: where
+   *     it was checked out, for how long, and whether it is inside a transaction)
    */
   public Connection connect() {
-    java.sql.Connection jdbc;
-    try {
-      jdbc = pool.getConnection();
-    } catch (SQLException e) {
-      throw connectFailure(e);
-    }
+    CallSite site = CallSite.current(options.traceCheckouts());
+    java.sql.Connection jdbc = checkOut();
     try {
       if (!initialized) {
         initialize(jdbc);
       }
-      Connection connection = new Connection(this, jdbc, jdbc.getAutoCommit());
-      checkedOut.put(connection, Checkout.here());
+      Lease lease = new Lease(this, jdbc, site);
+      Connection connection = new Connection(this, jdbc, jdbc.getAutoCommit(), lease);
+      lease.watch(connection);
+      checkouts.add(lease);
       return connection;
     } catch (SQLException | RuntimeException e) {
       try {
@@ -137,6 +149,31 @@ public final class Engine implements AutoCloseable {
         e.addSuppressed(suppressed);
       }
       throw e instanceof SQLException sql ? translate(sql, null) : (RuntimeException) e;
+    }
+  }
+
+  /** Takes a connection from the pool, replacing dead ones first when pre-ping is on. */
+  private java.sql.Connection checkOut() {
+    for (int attempt = 0; ; attempt++) {
+      java.sql.Connection jdbc;
+      try {
+        jdbc = pool.getConnection();
+      } catch (SQLException e) {
+        throw connectFailure(e);
+      }
+      if (!options.prePing() || attempt > options.poolSize() || isAlive(jdbc)) {
+        return jdbc;
+      }
+      pool.evictConnection(jdbc);
+      connectionLost(); // one dead connection usually means the others died with it
+    }
+  }
+
+  private boolean isAlive(java.sql.Connection jdbc) {
+    try {
+      return jdbc.isValid((int) Math.max(1, options.validationTimeout().toSeconds()));
+    } catch (SQLException e) {
+      return false;
     }
   }
 
@@ -185,85 +222,14 @@ public final class Engine implements AutoCloseable {
             + " pooled connections are checked out and "
             + status.waiting()
             + " callers are waiting. "
-            + describeHolders()
-            + "Close connections when done (try-with-resources), or raise pool_size /"
-            + " acquire_timeout",
+            + checkouts.describeHolders()
+            + "Close connections when done (try-with-resources, AsyncConnection.close()), keep"
+            + " transactions short, or raise pool_size / acquire_timeout"
+            + (options.traceCheckouts() ? "" : "; trace_checkouts=true shows the full stacks"),
         e,
         null,
         false,
         false);
-  }
-
-  /** Where the connections now checked out were taken, oldest first: the usual leak suspects. */
-  private String describeHolders() {
-    List<Checkout> holders = new ArrayList<>(checkedOut.values());
-    if (holders.isEmpty()) {
-      return "";
-    }
-    holders.sort(Comparator.comparingLong(Checkout::sinceNanos));
-    long now = System.nanoTime();
-    StringBuilder text = new StringBuilder("Checked out by: ");
-    int shown = Math.min(holders.size(), 5);
-    for (int i = 0; i < shown; i++) {
-      Checkout holder = holders.get(i);
-      text.append(i == 0 ? "" : "; ")
-          .append(holder.site())
-          .append(" on thread ")
-          .append(holder.thread())
-          .append(", ")
-          .append((now - holder.sinceNanos()) / 1_000_000)
-          .append(" ms ago");
-    }
-    if (holders.size() > shown) {
-      text.append("; and ").append(holders.size() - shown).append(" more");
-    }
-    return text.append(". ").toString();
-  }
-
-  /**
-   * Where and when a connection was checked out, for the pool-exhaustion message.
-   *
-   * @param site the first caller frame outside Retort's own code
-   * @param thread the thread that checked it out
-   * @param sinceNanos {@link System#nanoTime()} at checkout
-   */
-  private record Checkout(String site, String thread, long sinceNanos) {
-    private static final StackWalker WALKER =
-        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
-    private static final java.security.CodeSource LIBRARY =
-        Engine.class.getProtectionDomain().getCodeSource();
-
-    static Checkout here() {
-      Thread current = Thread.currentThread();
-      String site =
-          WALKER.walk(
-              frames ->
-                  frames
-                      .filter(f -> !isLibraryFrame(f.getDeclaringClass()))
-                      .findFirst()
-                      .map(Checkout::describe)
-                      .orElse("(unknown)"));
-      String thread = current.getName().isEmpty() ? current.toString() : current.getName();
-      return new Checkout(site, thread, System.nanoTime());
-    }
-
-    /** Whether the class is Retort's own code (any layer), not the caller's. */
-    private static boolean isLibraryFrame(Class<?> type) {
-      return type.getName().startsWith("dev.retort.")
-          && java.util.Objects.equals(type.getProtectionDomain().getCodeSource(), LIBRARY);
-    }
-
-    private static String describe(StackWalker.StackFrame frame) {
-      String className = frame.getClassName();
-      return className.substring(className.lastIndexOf('.') + 1)
-          + "."
-          + frame.getMethodName()
-          + "("
-          + frame.getFileName()
-          + ":"
-          + frame.getLineNumber()
-          + ")";
-    }
   }
 
   /**
@@ -360,17 +326,29 @@ public final class Engine implements AutoCloseable {
     return options;
   }
 
-  /** A snapshot of the pool: open, checked-out, idle connections and waiting callers. */
+  /**
+   * A snapshot of the pool: open, checked-out and idle connections, waiting callers, and how many
+   * connections were recovered from holders that never closed them.
+   */
   public PoolStatus poolStatus() {
     HikariPoolMXBean bean = pool.getHikariPoolMXBean();
     if (bean == null) {
-      return new PoolStatus(0, 0, 0, 0);
+      return new PoolStatus(0, 0, 0, 0, checkouts.leaked());
     }
     return new PoolStatus(
         bean.getTotalConnections(),
         bean.getActiveConnections(),
         bean.getIdleConnections(),
-        bean.getThreadsAwaitingConnection());
+        bean.getThreadsAwaitingConnection(),
+        checkouts.leaked());
+  }
+
+  /**
+   * The connections now checked out, oldest first: where each was checked out, for how long, and
+   * whether it is inside a transaction. The same list the pool-exhaustion error shows.
+   */
+  public List<Checkout> checkouts() {
+    return checkouts.snapshot();
   }
 
   /** How many statement compilations were served from the cache, and how many were not. */
@@ -386,6 +364,9 @@ public final class Engine implements AutoCloseable {
   /** Closes the pool and every connection in it. Idempotent. */
   @Override
   public void close() {
+    if (idleWatch != null) {
+      idleWatch.cancel(false);
+    }
     pool.close();
   }
 
@@ -416,8 +397,51 @@ public final class Engine implements AutoCloseable {
         c.kind(), "(" + dialect.name() + ") " + message, e, sql, c.retryable(), c.disconnect());
   }
 
-  void release(Connection connection, java.sql.Connection jdbc, boolean broken) {
-    checkedOut.remove(connection);
+  /**
+   * The server connection behind one of ours is gone: the others in the pool probably died with it
+   * (a restart, a failover), so retire them all; idle ones close now, busy ones when returned.
+   */
+  void connectionLost() {
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    if (bean != null) {
+      bean.softEvictConnections();
+    }
+  }
+
+  /** Runs on the cleaner's thread: a Connection was garbage-collected without being closed. */
+  void reclaim(Lease lease) {
+    Checkout holder = lease.snapshot(System.nanoTime());
+    checkouts.remove(lease);
+    checkouts.countLeak();
+    Checkouts.LOG.warn(
+        "A {} to {} was garbage-collected without being closed: {}. Its pooled connection was"
+            + " rolled back and recovered. Close connections when done (try-with-resources, or"
+            + " AsyncConnection.close()).{}",
+        holder.holder(),
+        url,
+        holder,
+        lease.site().stackText("    "));
+    java.sql.Connection jdbc = lease.jdbc();
+    Timers.runVirtual(
+        () -> {
+          try {
+            if (!jdbc.getAutoCommit()) {
+              jdbc.rollback();
+            }
+            jdbc.close();
+          } catch (SQLException | RuntimeException e) {
+            try {
+              pool.evictConnection(jdbc);
+            } catch (RuntimeException ignored) {
+              // The pool is closed: the connection went with it.
+            }
+          }
+        });
+  }
+
+  void release(Lease lease, boolean broken) {
+    checkouts.remove(lease);
+    java.sql.Connection jdbc = lease.jdbc();
     try {
       if (broken) {
         pool.evictConnection(jdbc);

@@ -28,6 +28,21 @@ import java.util.regex.Pattern;
  *     {@code isolation_level})
  * @param echo whether every statement and its parameters are logged at INFO through SLF4J (URL:
  *     {@code echo})
+ * @param statementTimeout how long one statement may run before it is cancelled on the server and
+ *     its transaction rolled back; zero means no limit (URL: {@code statement_timeout})
+ * @param transactionTimeout how long a transaction may last from its first statement (or {@code
+ *     begin()}) to its end: a statement running at the deadline is cancelled, an idle connection is
+ *     closed, and the transaction is rolled back; zero means no limit (URL: {@code
+ *     transaction_timeout})
+ * @param idleTransactionWarning log a warning, naming where the connection was checked out, when a
+ *     transaction has waited this long for its next statement; zero turns it off (URL: {@code
+ *     idle_transaction_warning})
+ * @param traceCheckouts whether every checkout records the caller's full stack, shown in the
+ *     pool-exhaustion error and in leak warnings; otherwise only the calling frame (URL: {@code
+ *     trace_checkouts})
+ * @param prePing whether a pooled connection is checked with a round trip before every checkout, so
+ *     a connection the server dropped is replaced instead of failing the first statement; costs a
+ *     round trip per checkout (URL: {@code pre_ping})
  */
 public record EngineOptions(
     int poolSize,
@@ -36,7 +51,12 @@ public record EngineOptions(
     Duration validationTimeout,
     Duration keepaliveTime,
     IsolationLevel isolationLevel,
-    boolean echo) {
+    boolean echo,
+    Duration statementTimeout,
+    Duration transactionTimeout,
+    Duration idleTransactionWarning,
+    boolean traceCheckouts,
+    boolean prePing) {
 
   /** The URL query options Retort reads itself rather than passing to the driver. */
   public static final List<String> URL_OPTIONS =
@@ -47,7 +67,12 @@ public record EngineOptions(
           "validation_timeout",
           "keepalive_time",
           "isolation_level",
-          "echo");
+          "echo",
+          "statement_timeout",
+          "transaction_timeout",
+          "idle_transaction_warning",
+          "trace_checkouts",
+          "pre_ping");
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -60,9 +85,16 @@ public record EngineOptions(
     requireNonNegative("max lifetime", maxLifetime);
     requirePositive("validation timeout", validationTimeout);
     requireNonNegative("keepalive time", keepaliveTime);
+    requireNonNegative("statement timeout", statementTimeout);
+    requireNonNegative("transaction timeout", transactionTimeout);
+    requireNonNegative("idle transaction warning", idleTransactionWarning);
   }
 
-  /** Pool of 10, 30 s acquire timeout, 30 min lifetime, database's isolation, no echo. */
+  /**
+   * Pool of 10, 30 s acquire timeout, 30 min lifetime, database's isolation, no echo, no statement
+   * or transaction timeout, no idle warning, call-site (not full stack) checkout tracing, no
+   * pre-ping.
+   */
   public static EngineOptions defaults() {
     return new EngineOptions(
         10,
@@ -71,6 +103,11 @@ public record EngineOptions(
         Duration.ofSeconds(5),
         Duration.ZERO,
         null,
+        false,
+        Duration.ZERO,
+        Duration.ZERO,
+        Duration.ZERO,
+        false,
         false);
   }
 
@@ -83,7 +120,12 @@ public record EngineOptions(
         validationTimeout,
         keepaliveTime,
         isolationLevel,
-        echo);
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
   }
 
   /** Returns a copy with this acquire timeout. */
@@ -95,7 +137,12 @@ public record EngineOptions(
         validationTimeout,
         keepaliveTime,
         isolationLevel,
-        echo);
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
   }
 
   /** Returns a copy with this maximum connection lifetime. */
@@ -107,7 +154,12 @@ public record EngineOptions(
         validationTimeout,
         keepaliveTime,
         isolationLevel,
-        echo);
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
   }
 
   /** Returns a copy with this validation timeout. */
@@ -119,7 +171,12 @@ public record EngineOptions(
         validationTimeout,
         keepaliveTime,
         isolationLevel,
-        echo);
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
   }
 
   /** Returns a copy with this keepalive interval. */
@@ -131,7 +188,12 @@ public record EngineOptions(
         validationTimeout,
         keepaliveTime,
         isolationLevel,
-        echo);
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
   }
 
   /** Returns a copy with this default isolation level ({@code AUTOCOMMIT} included). */
@@ -143,7 +205,12 @@ public record EngineOptions(
         validationTimeout,
         keepaliveTime,
         isolationLevel,
-        echo);
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
   }
 
   /** Returns a copy that logs statements (or not). */
@@ -155,7 +222,97 @@ public record EngineOptions(
         validationTimeout,
         keepaliveTime,
         isolationLevel,
-        echo);
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
+  }
+
+  /** Returns a copy with this per-statement timeout; zero means none. */
+  public EngineOptions withStatementTimeout(Duration statementTimeout) {
+    return new EngineOptions(
+        poolSize,
+        acquireTimeout,
+        maxLifetime,
+        validationTimeout,
+        keepaliveTime,
+        isolationLevel,
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
+  }
+
+  /** Returns a copy with this per-transaction timeout; zero means none. */
+  public EngineOptions withTransactionTimeout(Duration transactionTimeout) {
+    return new EngineOptions(
+        poolSize,
+        acquireTimeout,
+        maxLifetime,
+        validationTimeout,
+        keepaliveTime,
+        isolationLevel,
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
+  }
+
+  /** Returns a copy that warns about transactions idle this long; zero turns it off. */
+  public EngineOptions withIdleTransactionWarning(Duration idleTransactionWarning) {
+    return new EngineOptions(
+        poolSize,
+        acquireTimeout,
+        maxLifetime,
+        validationTimeout,
+        keepaliveTime,
+        isolationLevel,
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
+  }
+
+  /** Returns a copy that records (or not) the full stack of every checkout. */
+  public EngineOptions withTraceCheckouts(boolean traceCheckouts) {
+    return new EngineOptions(
+        poolSize,
+        acquireTimeout,
+        maxLifetime,
+        validationTimeout,
+        keepaliveTime,
+        isolationLevel,
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
+  }
+
+  /** Returns a copy that checks (or not) each pooled connection before lending it. */
+  public EngineOptions withPrePing(boolean prePing) {
+    return new EngineOptions(
+        poolSize,
+        acquireTimeout,
+        maxLifetime,
+        validationTimeout,
+        keepaliveTime,
+        isolationLevel,
+        echo,
+        statementTimeout,
+        transactionTimeout,
+        idleTransactionWarning,
+        traceCheckouts,
+        prePing);
   }
 
   /**
@@ -177,6 +334,11 @@ public record EngineOptions(
               case "keepalive_time" -> result.withKeepaliveTime(duration(value));
               case "isolation_level" -> result.withIsolationLevel(IsolationLevel.parse(value));
               case "echo" -> result.withEcho(bool(value));
+              case "statement_timeout" -> result.withStatementTimeout(duration(value));
+              case "transaction_timeout" -> result.withTransactionTimeout(duration(value));
+              case "idle_transaction_warning" -> result.withIdleTransactionWarning(duration(value));
+              case "trace_checkouts" -> result.withTraceCheckouts(bool(value));
+              case "pre_ping" -> result.withPrePing(bool(value));
               default -> throw new IllegalStateException(option.getKey());
             };
       } catch (IllegalArgumentException | ArgumentException e) {

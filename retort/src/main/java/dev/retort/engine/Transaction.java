@@ -12,7 +12,7 @@ public final class Transaction implements AutoCloseable {
   private final Savepoint savepoint;
   private final boolean implicit;
   private final int isolationToRestore;
-  private boolean active = true;
+  private volatile boolean active = true;
 
   Transaction(
       Connection connection, Savepoint savepoint, boolean implicit, int isolationToRestore) {

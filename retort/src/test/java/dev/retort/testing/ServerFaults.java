@@ -66,6 +66,30 @@ public final class ServerFaults implements AutoCloseable {
     }
   }
 
+  /** Waits (at most 10 s) until the session is running a statement. */
+  public void awaitRunning(long sessionId) {
+    String sql =
+        backend == Backend.POSTGRESQL
+            ? "SELECT count(*) FROM pg_stat_activity WHERE pid = :id AND state = 'active'"
+            : "SELECT count(*) FROM information_schema.processlist"
+                + " WHERE id = :id AND command = 'Query'";
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    try (Connection conn = admin.connect()) {
+      while (true) {
+        long n =
+            conn.execute(text(sql), Map.of("id", sessionId)).scalarOne(Number.class).longValue();
+        conn.rollback();
+        if (n > 0) {
+          return;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("session " + sessionId + " did not start its statement");
+        }
+        sleep(5);
+      }
+    }
+  }
+
   /** Whether the server still lists the session. */
   public boolean isAlive(long sessionId) {
     try (Connection conn = admin.connect()) {

@@ -1,0 +1,97 @@
+package dev.retort.engine.internal;
+
+import java.security.CodeSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Where the caller's code asked for a connection: the first stack frame outside Retort, the thread,
+ * and optionally the whole stack from that frame down. The async layer captures it on the caller's
+ * thread, before the work moves to a worker, and hands it to the engine with {@link #using}.
+ *
+ * @param frame the caller's frame, like {@code OrderService.place(OrderService.java:42)}
+ * @param thread the name of the caller's thread
+ * @param stack the caller's frames, innermost first, or empty when not captured
+ * @param holder what the caller holds: "Connection" or "AsyncConnection"
+ */
+public record CallSite(String frame, String thread, List<StackTraceElement> stack, String holder) {
+  private static final StackWalker WALKER =
+      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+  private static final CodeSource LIBRARY = CallSite.class.getProtectionDomain().getCodeSource();
+  private static final ThreadLocal<CallSite> GIVEN = new ThreadLocal<>();
+
+  /** Captures the current thread's call site, with the stack when {@code fullStack} is set. */
+  public static CallSite capture(boolean fullStack, String holder) {
+    Thread current = Thread.currentThread();
+    String thread = current.getName().isEmpty() ? current.toString() : current.getName();
+    if (fullStack) {
+      List<StackTraceElement> stack =
+          WALKER.walk(
+              frames ->
+                  frames
+                      .dropWhile(f -> isLibraryFrame(f.getDeclaringClass()))
+                      .map(StackWalker.StackFrame::toStackTraceElement)
+                      .toList());
+      String frame = stack.isEmpty() ? "(unknown)" : describe(stack.get(0));
+      return new CallSite(frame, thread, stack, holder);
+    }
+    String frame =
+        WALKER.walk(
+            frames ->
+                frames
+                    .filter(f -> !isLibraryFrame(f.getDeclaringClass()))
+                    .findFirst()
+                    .map(f -> describe(f.toStackTraceElement()))
+                    .orElse("(unknown)"));
+    return new CallSite(frame, thread, List.of(), holder);
+  }
+
+  /** The call site handed over with {@link #using} on this thread, or the current thread's own. */
+  public static CallSite current(boolean fullStack) {
+    CallSite given = GIVEN.get();
+    return given != null ? given : capture(fullStack, "Connection");
+  }
+
+  /** Runs {@code action} with {@code site} as what {@link #current} returns on this thread. */
+  public static <T> T using(CallSite site, Supplier<T> action) {
+    CallSite previous = GIVEN.get();
+    GIVEN.set(site);
+    try {
+      return action.get();
+    } finally {
+      if (previous == null) {
+        GIVEN.remove();
+      } else {
+        GIVEN.set(previous);
+      }
+    }
+  }
+
+  /** The stack as indented lines, or an empty string when it was not captured. */
+  public String stackText(String indent) {
+    StringBuilder text = new StringBuilder();
+    for (StackTraceElement element : stack) {
+      text.append('\n').append(indent).append("at ").append(element);
+    }
+    return text.toString();
+  }
+
+  /** Whether the class is Retort's own library code (any layer), not the caller's. */
+  private static boolean isLibraryFrame(Class<?> type) {
+    return type.getName().startsWith("dev.retort.")
+        && Objects.equals(type.getProtectionDomain().getCodeSource(), LIBRARY);
+  }
+
+  private static String describe(StackTraceElement frame) {
+    String className = frame.getClassName();
+    return className.substring(className.lastIndexOf('.') + 1)
+        + "."
+        + frame.getMethodName()
+        + "("
+        + frame.getFileName()
+        + ":"
+        + frame.getLineNumber()
+        + ")";
+  }
+}
