@@ -7,6 +7,7 @@ import dev.retort.engine.ConnectionCallback;
 import dev.retort.engine.Result;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -133,6 +134,23 @@ public final class AsyncConnection {
           c.setIsolationLevel(level);
           return null;
         });
+  }
+
+  /**
+   * Sets how long each statement on this connection may run from its next operation on; see {@link
+   * Connection#setStatementTimeout}. A timed-out statement fails its future with {@link
+   * dev.retort.error.StatementTimeoutException} after the transaction was rolled back.
+   */
+  public void setStatementTimeout(Duration timeout) {
+    connection.setStatementTimeout(timeout);
+  }
+
+  /**
+   * Sets how long transactions that begin on this connection from now on may last; see {@link
+   * Connection#setTransactionTimeout}.
+   */
+  public void setTransactionTimeout(Duration timeout) {
+    connection.setTransactionTimeout(timeout);
   }
 
   /**

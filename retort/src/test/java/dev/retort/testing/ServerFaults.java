@@ -109,6 +109,25 @@ public final class ServerFaults implements AutoCloseable {
     return n > 0;
   }
 
+  /**
+   * How many sessions on the test database, other than this helper's own, sit idle inside a
+   * transaction: connections a pool would hand out with a transaction already going.
+   */
+  public long idleInTransaction() {
+    String sql =
+        backend == Backend.POSTGRESQL
+            ? "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()"
+            : "SELECT count(*) FROM information_schema.innodb_trx t"
+                + " JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id"
+                + " WHERE p.db = DATABASE() AND p.command = 'Sleep' AND p.id <> CONNECTION_ID()";
+    try (Connection conn = admin.connect()) {
+      long n = conn.execute(text(sql)).scalarOne(Number.class).longValue();
+      conn.rollback();
+      return n;
+    }
+  }
+
   /** The engine used for the kills, for other checks on the server. */
   public Engine admin() {
     return admin;
