@@ -414,10 +414,10 @@ public final class Engine implements AutoCloseable {
     checkouts.remove(lease);
     checkouts.countLeak();
     Checkouts.LOG.warn(
-        "A {} to {} was garbage-collected without being closed: {}. Its pooled connection was"
+        "{} to {} was garbage-collected without being closed: {}. Its pooled connection was"
             + " rolled back and recovered. Close connections when done (try-with-resources, or"
             + " AsyncConnection.close()).{}",
-        holder.holder(),
+        (holder.holder().startsWith("A") ? "An " : "A ") + holder.holder(),
         url,
         holder,
         lease.site().stackText("    "));
