@@ -10,6 +10,8 @@ module dev.retort {
   requires org.xerial.sqlitejdbc;
   requires org.postgresql.jdbc;
   requires org.mariadb.jdbc;
+  // Compile-time only, for the tests (patched into this module) that record JFR events.
+  requires static jdk.jfr;
 
   exports dev.retort.error;
   exports dev.retort.sql;
