@@ -36,6 +36,7 @@ public final class AsyncConnection {
   private final AtomicReference<String> inFlight = new AtomicReference<>();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile boolean closeRequested;
+  private volatile AsyncResult openStream;
 
   AsyncConnection(Connection connection, Executor executor) {
     this.connection = connection;
@@ -82,7 +83,9 @@ public final class AsyncConnection {
         () -> {
           Result result = connection.stream(statement, parameters, fetchSize);
           // The operation stays in flight until the AsyncResult finishes.
-          return new AsyncResult(this, result, operation);
+          AsyncResult stream = new AsyncResult(this, result, operation);
+          openStream = stream;
+          return stream;
         },
         false);
     return future;
@@ -239,6 +242,11 @@ public final class AsyncConnection {
     closeRequested = true;
     if (inFlight.compareAndSet(null, "close()")) {
       runClose();
+    } else {
+      AsyncResult stream = openStream;
+      if (stream != null) {
+        stream.close(); // an open stream would keep the connection busy forever
+      }
     }
     return closed.copy();
   }
@@ -324,6 +332,7 @@ public final class AsyncConnection {
   /** A cancelled operation ends its transaction; an orphaned stream is closed. */
   private void endAfterCancel(Object value) {
     if (value instanceof AsyncResult stream) {
+      openStream = null;
       stream.closeNow();
     }
     try {
@@ -331,6 +340,14 @@ public final class AsyncConnection {
     } catch (RuntimeException e) {
       // The connection is broken; close() will discard it instead of pooling it.
     }
+  }
+
+  /** The stream that held the connection finished. */
+  void streamEnded(AsyncResult stream) {
+    if (openStream == stream) {
+      openStream = null;
+    }
+    exit();
   }
 
   /** Ends the operation in flight; runs a close that was asked for meanwhile. */

@@ -222,6 +222,10 @@ public final class AsyncEngine implements AutoCloseable {
             return;
           }
           current.set(connection);
+          if (result.isDone()) {
+            connection.close(); // the caller gave up while the connection was on its way
+            return;
+          }
           AsyncConnection.stageOf(work, connection)
               .whenComplete(
                   (value, failure) ->

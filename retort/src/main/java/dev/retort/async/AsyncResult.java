@@ -1,5 +1,6 @@
 package dev.retort.async;
 
+import dev.retort.async.internal.CancellableFuture;
 import dev.retort.engine.Result;
 import dev.retort.engine.Row;
 import dev.retort.error.InvalidRequestException;
@@ -8,15 +9,19 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Rows streamed from a server-side cursor, read either in batches ({@link #fetch(int)}) or as a
  * {@link Flow.Publisher} with back-pressure ({@link #publisher()}). The connection stays busy until
- * the rows are read to the end, the subscription is cancelled, or {@link #close()} runs; then the
- * cursor is closed and the connection is free again.
+ * the rows are read to the end, the subscription is cancelled, or {@link #close()} runs (closing
+ * the connection does it too); then the cursor is closed and the connection is free again.
+ * Cancelling a {@link #fetch} future cancels the fetch on the server, closes the cursor and rolls
+ * back the transaction.
  */
 public final class AsyncResult {
   private final AsyncConnection connection;
@@ -24,8 +29,10 @@ public final class AsyncResult {
   private final String operation;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean consumerAttached = new AtomicBoolean();
+  // One reader of the cursor at a time: a fetch, the publisher's delivery loop, or a close.
+  private final ReentrantLock cursorLock = new ReentrantLock();
   private Iterator<Row> rows;
-  private Runnable onFinish = () -> {};
+  private volatile Runnable onFinish = () -> {};
 
   AsyncResult(AsyncConnection connection, Result result, String operation) {
     this.connection = connection;
@@ -46,26 +53,38 @@ public final class AsyncResult {
     if (max < 1) {
       throw new IllegalArgumentException("fetch needs max >= 1, was " + max);
     }
-    CompletableFuture<List<Row>> future = new CompletableFuture<>();
-    connection
-        .executor()
-        .execute(
-            () -> {
-              try {
-                List<Row> batch = new ArrayList<>(Math.min(max, 1024));
-                Iterator<Row> it = iterator();
-                while (batch.size() < max && !finished.get() && it.hasNext()) {
-                  batch.add(it.next());
-                }
-                if (batch.size() < max) {
-                  finish();
-                }
-                future.complete(batch);
-              } catch (Throwable t) {
-                finish();
-                future.completeExceptionally(t);
-              }
-            });
+    CancellableFuture<List<Row>> future = new CancellableFuture<>(connection.connection()::cancel);
+    Runnable read =
+        () -> {
+          cursorLock.lock();
+          try {
+            if (future.isDone()) {
+              finish(true); // abandoned before it started
+              return;
+            }
+            List<Row> batch = new ArrayList<>(Math.min(max, 1024));
+            Iterator<Row> it = iterator();
+            while (batch.size() < max && !finished.get() && it.hasNext()) {
+              batch.add(it.next());
+            }
+            if (future.isDone()) {
+              finish(true); // abandoned while reading: its transaction must end too
+            } else if (batch.size() < max) {
+              finish(false);
+            }
+            future.settle(batch);
+          } catch (Throwable t) {
+            finish(future.isDone());
+            future.fail(t);
+          } finally {
+            cursorLock.unlock();
+          }
+        };
+    try {
+      connection.executor().execute(read);
+    } catch (RejectedExecutionException e) {
+      future.fail(new InvalidRequestException("The async engine is closed; cannot fetch"));
+    }
     return future;
   }
 
@@ -109,13 +128,21 @@ public final class AsyncResult {
   /** Closes the cursor early and frees the connection. Idempotent. */
   public CompletableFuture<Void> close() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    connection
-        .executor()
-        .execute(
-            () -> {
-              finish();
-              done.complete(null);
-            });
+    Runnable close =
+        () -> {
+          cursorLock.lock();
+          try {
+            finish(false);
+          } finally {
+            cursorLock.unlock();
+            done.complete(null);
+          }
+        };
+    try {
+      connection.executor().execute(close);
+    } catch (RejectedExecutionException e) {
+      close.run(); // the engine is shutting down: close here rather than leak the cursor
+    }
     return done;
   }
 
@@ -146,12 +173,22 @@ public final class AsyncResult {
     }
   }
 
-  private void finish() {
+  /** Closes the cursor and frees the connection; rolls back first when a caller gave up. */
+  private void finish(boolean rollback) {
     if (finished.compareAndSet(false, true)) {
       try {
         result.close();
+      } catch (RuntimeException e) {
+        rollback = true; // the cursor's state is unknown: end its transaction
       } finally {
-        connection.exit();
+        if (rollback) {
+          try {
+            connection.connection().rollback();
+          } catch (RuntimeException e) {
+            // The connection is broken; closing it will discard it.
+          }
+        }
+        connection.streamEnded(this);
         onFinish.run();
       }
     }
@@ -206,12 +243,21 @@ public final class AsyncResult {
     }
 
     private void drain() {
+      cursorLock.lock();
+      try {
+        drainLocked();
+      } finally {
+        cursorLock.unlock();
+      }
+    }
+
+    private void drainLocked() {
       int missed = 1;
       do {
         if (!done) {
           if (cancelled) {
             done = true;
-            finish();
+            finish(false);
           } else if (badRequest != null) {
             terminate(badRequest);
           } else {
@@ -244,7 +290,7 @@ public final class AsyncResult {
         return;
       }
       done = true;
-      finish();
+      finish(false);
       if (failure == null) {
         subscriber.onComplete();
       } else {

@@ -251,14 +251,7 @@ public final class Connection implements AutoCloseable {
    * dev.retort.error.OperationalException}.
    */
   public void cancel() {
-    Statement statement = running;
-    if (statement != null) {
-      try {
-        statement.cancel();
-      } catch (SQLException e) {
-        // The statement finished meanwhile, or the driver cannot cancel: nothing left to do.
-      }
-    }
+    guard.cancelRunning();
   }
 
   /**
@@ -479,6 +472,7 @@ public final class Connection implements AutoCloseable {
               + ": it was already committed or rolled back, or its enclosing transaction ended");
     }
     checkOpen();
+    awaitCancels();
     guard.lockEnd();
     try {
       endLocked(tx, commit);
@@ -629,6 +623,7 @@ public final class Connection implements AutoCloseable {
       guard.unlockEnd();
     }
     try {
+      awaitCancels(); // never pool a connection a cancel may still reach
       closeCursors();
       if (!transactions.isEmpty()) {
         for (Transaction tx : transactions) {
@@ -664,10 +659,18 @@ public final class Connection implements AutoCloseable {
   /** Checks the connection can run a statement: open, not lost, transaction not timed out. */
   private void checkUsable() {
     checkOpen();
+    awaitCancels();
     if (broken) {
       throw guard.lostError();
     }
     guard.checkDeadline();
+  }
+
+  /** Lets a cancel from another thread finish first, so it cannot reach the next statement. */
+  private void awaitCancels() {
+    if (!guard.awaitCancels()) {
+      broken = true;
+    }
   }
 
   private void startRunning(Statement statement) {

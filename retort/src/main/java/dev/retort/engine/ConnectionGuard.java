@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -37,12 +39,20 @@ final class ConnectionGuard {
   private volatile Transaction expired;
   private volatile boolean closedByTimeout;
   private DatabaseException lost;
+  // Cancels under way from other threads. Some drivers cancel by sending a command on another
+  // connection (MariaDB: KILL QUERY), which lands on whatever the session runs when it arrives:
+  // the next statement must wait until the cancel is done, or it may be the one killed.
+  private final AtomicInteger cancelling = new AtomicInteger();
+  private final ReentrantLock cancelLock = new ReentrantLock();
+  private final Condition cancelsDone = cancelLock.newCondition();
+  private final Duration cancelWait;
 
   ConnectionGuard(Connection connection, Lease lease, EngineOptions options) {
     this.connection = connection;
     this.lease = lease;
     this.statementTimeout = options.statementTimeout();
     this.transactionTimeout = options.transactionTimeout();
+    this.cancelWait = options.validationTimeout();
   }
 
   Lease lease() {
@@ -93,9 +103,66 @@ final class ConnectionGuard {
   }
 
   private void timeOut(Statement statement) {
-    if (connection.runningStatement() == statement) {
-      timedOut = statement;
-      cancelQuietly(statement);
+    cancelling.incrementAndGet();
+    try {
+      if (connection.runningStatement() == statement) {
+        timedOut = statement;
+        cancelQuietly(statement);
+      }
+    } finally {
+      cancelEnded();
+    }
+  }
+
+  /** Cancels the statement running now, if any; any thread. */
+  void cancelRunning() {
+    // Counted before reading which statement runs: an owner that waits for no cancel to be
+    // under way then cannot start a statement that this cancel might still reach.
+    cancelling.incrementAndGet();
+    try {
+      Statement statement = connection.runningStatement();
+      if (statement != null) {
+        cancelQuietly(statement);
+      }
+    } finally {
+      cancelEnded();
+    }
+  }
+
+  private void cancelEnded() {
+    if (cancelling.decrementAndGet() == 0) {
+      cancelLock.lock();
+      try {
+        cancelsDone.signalAll();
+      } finally {
+        cancelLock.unlock();
+      }
+    }
+  }
+
+  /**
+   * Waits until no cancel is under way on this connection; false when one is still going after the
+   * validation timeout (the connection's state is then unknown).
+   */
+  boolean awaitCancels() {
+    if (cancelling.get() == 0) {
+      return true;
+    }
+    cancelLock.lock();
+    try {
+      long nanos = cancelWait.toNanos();
+      while (cancelling.get() > 0) {
+        if (nanos <= 0) {
+          return false;
+        }
+        nanos = cancelsDone.awaitNanos(nanos);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      cancelLock.unlock();
     }
   }
 
@@ -158,10 +225,17 @@ final class ConnectionGuard {
         return; // it ended in time, just
       }
       expired = root;
-      Statement statement = connection.runningStatement();
-      if (statement != null) {
-        cancelQuietly(statement);
-      } else {
+      cancelling.incrementAndGet();
+      Statement statement;
+      try {
+        statement = connection.runningStatement();
+        if (statement != null) {
+          cancelQuietly(statement);
+        }
+      } finally {
+        cancelEnded();
+      }
+      if (statement == null) {
         // Idle in transaction: closing the connection is the only way to end the transaction
         // (and free its locks) from this thread. The owner finds out on its next call.
         closedByTimeout = true;
