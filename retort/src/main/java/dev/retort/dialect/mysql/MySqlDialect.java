@@ -67,7 +67,7 @@ public class MySqlDialect extends Dialect {
 
   @Override
   protected TextSyntax textSyntax() {
-    return new TextSyntax(true, false, true);
+    return TextSyntax.MYSQL;
   }
 
   @Override

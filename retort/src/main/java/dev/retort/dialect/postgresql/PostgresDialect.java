@@ -50,7 +50,7 @@ public class PostgresDialect extends Dialect {
 
   @Override
   protected TextSyntax textSyntax() {
-    return new TextSyntax(false, true, false);
+    return TextSyntax.POSTGRESQL;
   }
 
   @Override
