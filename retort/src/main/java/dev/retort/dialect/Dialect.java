@@ -6,10 +6,12 @@ import dev.retort.sql.Executable;
 import dev.retort.sql.TextClause;
 import dev.retort.sql.compile.Compiled;
 import dev.retort.sql.compile.DdlCompiler;
-import dev.retort.sql.compile.DdlDialect;
+import dev.retort.sql.compile.SqlCompiler;
+import dev.retort.sql.compile.SqlDialect;
 import dev.retort.sql.compile.TextCompiler;
 import dev.retort.sql.compile.TextSyntax;
 import dev.retort.sql.ddl.DdlStatement;
+import dev.retort.sql.expr.Statement;
 import dev.retort.sql.types.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -34,7 +36,7 @@ import java.util.UUID;
  * classified, and how statements compile. One instance per engine: {@link #initialize} may refine
  * the capabilities once it has seen the server.
  */
-public abstract class Dialect implements DdlDialect {
+public abstract class Dialect implements SqlDialect {
   /**
    * Words reserved in standard SQL and by every supported database; identifiers spelled like them
    * are quoted in DDL.
@@ -139,7 +141,8 @@ public abstract class Dialect implements DdlDialect {
     return true;
   }
 
-  /** Whether INSERT/UPDATE/DELETE ... RETURNING is available. */
+  /** Whether INSERT and DELETE ... RETURNING are available. */
+  @Override
   public abstract boolean supportsReturning();
 
   /** Whether DDL statements take part in transactions and roll back with them. */
@@ -314,6 +317,9 @@ public abstract class Dialect implements DdlDialect {
     }
     if (statement instanceof DdlStatement ddl) {
       return ddlCompiler.compile(ddl);
+    }
+    if (statement instanceof Statement expression) {
+      return SqlCompiler.compile(this, expression);
     }
     throw new dev.retort.error.ArgumentException(
         "The "

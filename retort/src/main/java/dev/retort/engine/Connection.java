@@ -2,6 +2,7 @@ package dev.retort.engine;
 
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.IsolationLevel;
+import dev.retort.engine.internal.InsertManyValues;
 import dev.retort.engine.internal.Parameters;
 import dev.retort.engine.internal.RowShape;
 import dev.retort.error.ArgumentException;
@@ -9,6 +10,7 @@ import dev.retort.error.DatabaseException;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
+import dev.retort.sql.expr.Insert;
 import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,18 +101,23 @@ public final class Connection implements AutoCloseable {
    */
   public Result executeMany(Executable statement, List<? extends Map<String, ?>> parameterSets) {
     checkOpen();
+    if (parameterSets.isEmpty()) {
+      return new Result(List.of(), null, null, 0, List.of());
+    }
+    statement = withParameterColumns(statement, parameterSets.get(0));
     Compiled compiled = engine.compile(statement);
+    Map<String, Object> embedded = statement.embeddedParameters();
     List<Object[]> rows = new ArrayList<>(parameterSets.size());
     for (int i = 0; i < parameterSets.size(); i++) {
       rows.add(
           Parameters.resolve(
               compiled,
-              statement.embeddedParameters(),
+              embedded,
               parameterSets.get(i),
               " (parameter set #" + i + " of executeMany)"));
     }
-    if (rows.isEmpty()) {
-      return new Result(List.of(), null, null, 0, List.of());
+    if (statement instanceof Insert insert && InsertManyValues.applies(insert, dialect)) {
+      return insertManyValues(insert, compiled, rows);
     }
     boolean wantKeys = !compiled.generatedKeyColumns().isEmpty();
     if (wantKeys && !dialect.supportsBatchGeneratedKeys()) {
@@ -140,8 +147,7 @@ public final class Connection implements AutoCloseable {
         long reported = ps.getLargeUpdateCount();
         total = reported >= 0 ? reported : -1;
       }
-      return new Result(
-          List.of(), null, null, total, wantKeys ? readKeys(ps, compiled) : List.of());
+      return keyResult(compiled, total, wantKeys ? readKeys(ps, compiled) : List.of());
     } catch (SQLException e) {
       SQLException cause =
           e instanceof BatchUpdateException && e.getNextException() != null
@@ -170,11 +176,19 @@ public final class Connection implements AutoCloseable {
     } finally {
       running = null;
     }
-    return new Result(List.of(), null, null, total, keys);
+    return keyResult(compiled, total, keys);
+  }
+
+  /** The result of an insert: its generated keys are its rows when they stand in for RETURNING. */
+  private static Result keyResult(Compiled compiled, long count, List<Row> keys) {
+    return compiled.keysAsRows()
+        ? new Result(compiled.generatedKeyColumns(), keys, null, count, keys)
+        : new Result(List.of(), null, null, count, keys);
   }
 
   private Result run(Executable statement, Map<String, ?> parameters, int fetchSize) {
     checkOpen();
+    statement = withParameterColumns(statement, parameters);
     Compiled compiled = engine.compile(statement);
     Object[] values = Parameters.resolve(compiled, statement.embeddedParameters(), parameters, "");
     beginImplicitly();
@@ -189,7 +203,8 @@ public final class Connection implements AutoCloseable {
       running = ps;
       if (ps.execute()) {
         ResultSet rs = ps.getResultSet();
-        RowShape shape = RowShape.of(rs.getMetaData(), dialect);
+        RowShape shape =
+            RowShape.of(rs.getMetaData(), dialect).withExpressions(compiled.resultColumns());
         if (fetchSize > 0) {
           Cursor cursor = new Cursor(ps, rs, shape, compiled.sql());
           cursors.add(cursor);
@@ -205,7 +220,7 @@ public final class Connection implements AutoCloseable {
       long count = ps.getUpdateCount();
       List<Row> keys =
           compiled.generatedKeyColumns().isEmpty() ? List.of() : readKeys(ps, compiled);
-      return new Result(List.of(), null, null, count, keys);
+      return keyResult(compiled, count, keys);
     } catch (SQLException e) {
       throw failure(e, compiled.sql());
     } finally {
@@ -214,6 +229,60 @@ public final class Connection implements AutoCloseable {
         closeQuietly(ps);
       }
     }
+  }
+
+  /**
+   * An INSERT written without values takes them from the parameters, by column name: give it one
+   * named parameter per column the (first) parameter map names.
+   */
+  private static Executable withParameterColumns(Executable statement, Map<String, ?> parameters) {
+    if (statement instanceof Insert insert && insert.takesParameters()) {
+      return insert.withParameters(parameters == null ? List.of() : parameters.keySet());
+    }
+    return statement;
+  }
+
+  /**
+   * Runs an executemany INSERT as multi-row {@code INSERT ... VALUES (...), (...) RETURNING}, pages
+   * sized by the dialect's parameter limit, so RETURNING rows (generated keys) come back for every
+   * row in input order, and the row count is exact.
+   */
+  private Result insertManyValues(Insert insert, Compiled single, List<Object[]> rows) {
+    beginImplicitly();
+    InsertManyValues plan = new InsertManyValues(insert, single, dialect);
+    List<Row> returned = new ArrayList<>();
+    List<String> columns = List.of();
+    long total = 0;
+    for (int start = 0; start < rows.size(); start += plan.pageSize()) {
+      List<Object[]> page = rows.subList(start, Math.min(rows.size(), start + plan.pageSize()));
+      Compiled compiled = engine.compile(plan.statementFor(page.size()));
+      Object[] values = plan.values(compiled, page);
+      engine.log(compiled.sql(), page.size() + " rows");
+      try (PreparedStatement ps = prepare(compiled)) {
+        bind(ps, values);
+        running = ps;
+        if (ps.execute()) {
+          try (ResultSet rs = ps.getResultSet()) {
+            RowShape shape =
+                RowShape.of(rs.getMetaData(), dialect).withExpressions(compiled.resultColumns());
+            columns = shape.names();
+            while (rs.next()) {
+              returned.add(new Row(shape, shape.read(rs)));
+              total++;
+            }
+          }
+        } else {
+          total += ps.getLargeUpdateCount();
+        }
+      } catch (SQLException e) {
+        throw failure(e, compiled.sql());
+      } finally {
+        running = null;
+      }
+    }
+    return insert.returning().isEmpty()
+        ? new Result(List.of(), null, null, total, List.of())
+        : new Result(columns, returned, null, total, List.of());
   }
 
   private PreparedStatement prepare(Compiled compiled) throws SQLException {

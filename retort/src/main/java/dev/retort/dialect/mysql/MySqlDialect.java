@@ -203,4 +203,59 @@ public class MySqlDialect extends Dialect {
   public boolean dropIndexNamesTable() {
     return true;
   }
+
+  // ---- expression-language hooks ----
+
+  /** MariaDB has INSERT and DELETE ... RETURNING but no UPDATE ... RETURNING. */
+  @Override
+  public boolean supportsUpdateReturning() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsFullJoin() {
+    return false;
+  }
+
+  /** NULLS FIRST / LAST are emulated with a leading CASE sort key. */
+  @Override
+  public boolean supportsNullsOrdering() {
+    return false;
+  }
+
+  /** The documented way to say "all remaining rows". */
+  @Override
+  public String limitForOffsetOnly() {
+    return "LIMIT 18446744073709551615";
+  }
+
+  @Override
+  public boolean upsertOnDuplicateKey() {
+    return true;
+  }
+
+  @Override
+  public String insertDefaultValues() {
+    return "() VALUES ()";
+  }
+
+  /** CAST takes only a few type names here (SIGNED, CHAR, DECIMAL, DATETIME, ...). */
+  @Override
+  public String castTypeName(SqlType<?> type) {
+    return switch (type) {
+      case SqlType.SmallInt t -> "SIGNED";
+      case SqlType.Int t -> "SIGNED";
+      case SqlType.BigInt t -> "SIGNED";
+      case SqlType.Bool t -> "SIGNED";
+      case SqlType.Numeric t -> "DECIMAL(" + t.precision() + ", " + t.scale() + ")";
+      case SqlType.Real t -> "FLOAT";
+      case SqlType.DoublePrecision t -> "DOUBLE";
+      case SqlType.Date t -> "DATE";
+      case SqlType.Time t -> "TIME(6)";
+      case SqlType.Timestamp t -> "DATETIME(6)";
+      case SqlType.TimestampTz t -> "DATETIME(6)";
+      case SqlType.Binary t -> "BINARY";
+      default -> "CHAR";
+    };
+  }
 }

@@ -149,4 +149,17 @@ public class PostgresDialect extends Dialect {
       default -> super.typeName(type);
     };
   }
+
+  // ---- expression-language hooks ----
+
+  @Override
+  public boolean supportsIlike() {
+    return true;
+  }
+
+  /** JSON values are sent as text, which PostgreSQL does not turn into jsonb by itself. */
+  @Override
+  public String placeholder(SqlType<?> type) {
+    return type instanceof SqlType.Json ? "CAST(? AS JSONB)" : "?";
+  }
 }

@@ -218,4 +218,32 @@ public class SqliteDialect extends Dialect {
   public boolean schemaQualifiesIndexName() {
     return true;
   }
+
+  // ---- expression-language hooks ----
+
+  /** SQLite locks the whole database on write; FOR UPDATE has nothing to add. */
+  @Override
+  public boolean supportsRowLocks() {
+    return false;
+  }
+
+  @Override
+  public String limitForOffsetOnly() {
+    return "LIMIT -1";
+  }
+
+  /** Casts to the storage class Retort keeps each type in (dates, UUIDs, decimals as text). */
+  @Override
+  public String castTypeName(SqlType<?> type) {
+    return switch (type) {
+      case SqlType.SmallInt t -> "INTEGER";
+      case SqlType.Int t -> "INTEGER";
+      case SqlType.BigInt t -> "INTEGER";
+      case SqlType.Bool t -> "INTEGER";
+      case SqlType.Real t -> "REAL";
+      case SqlType.DoublePrecision t -> "REAL";
+      case SqlType.Binary t -> "BLOB";
+      default -> "TEXT";
+    };
+  }
 }
