@@ -312,6 +312,14 @@ public abstract class Dialect implements SqlDialect {
    * @throws dev.retort.error.ArgumentException when the dialect cannot render the statement
    */
   public Compiled compile(Executable statement) {
+    return compile(statement, false);
+  }
+
+  /**
+   * Compiles a statement, with schema names as {@link dev.retort.sql.compile.SchemaTokens} when
+   * {@code schemaTokens} is set (expression-language statements only; plain SQL is left as is).
+   */
+  public Compiled compile(Executable statement, boolean schemaTokens) {
     if (statement instanceof TextClause text) {
       return textCompiler.compile(text);
     }
@@ -319,7 +327,7 @@ public abstract class Dialect implements SqlDialect {
       return ddlCompiler.compile(ddl);
     }
     if (statement instanceof Statement expression) {
-      return SqlCompiler.compile(this, expression);
+      return SqlCompiler.compile(this, expression, schemaTokens);
     }
     throw new dev.retort.error.ArgumentException(
         "The "

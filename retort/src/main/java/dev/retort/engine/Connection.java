@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ public final class Connection implements AutoCloseable {
   private final Set<Cursor> cursors = new HashSet<>();
   private volatile Statement running;
   private boolean autocommit;
+  private Map<String, String> schemaTranslation = Map.of();
   private boolean broken;
   private boolean closed;
 
@@ -105,7 +107,7 @@ public final class Connection implements AutoCloseable {
       return new Result(List.of(), null, null, 0, List.of());
     }
     statement = withParameterColumns(statement, parameterSets.get(0));
-    Compiled compiled = engine.compile(statement);
+    Compiled compiled = engine.compile(statement, schemaTranslation);
     Map<String, Object> embedded = statement.embeddedParameters();
     List<Object[]> rows = new ArrayList<>(parameterSets.size());
     for (int i = 0; i < parameterSets.size(); i++) {
@@ -189,7 +191,7 @@ public final class Connection implements AutoCloseable {
   private Result run(Executable statement, Map<String, ?> parameters, int fetchSize) {
     checkOpen();
     statement = withParameterColumns(statement, parameters);
-    Compiled compiled = engine.compile(statement);
+    Compiled compiled = engine.compile(statement, schemaTranslation);
     Object[] values = Parameters.resolve(compiled, statement.embeddedParameters(), parameters, "");
     beginImplicitly();
     engine.log(compiled.sql(), values);
@@ -232,6 +234,24 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
+   * Maps the schema names written in the metadata to the ones used from now on by this connection's
+   * expression-language statements, e.g. {@code Map.of("", "tenant_42")} runs statements on tables
+   * defined without a schema against schema {@code tenant_42}. The key {@code ""} (or null) stands
+   * for "no schema"; a null or empty target removes the schema. The compiled form is cached once
+   * for every mapping. Plain {@code text()} SQL is not rewritten.
+   */
+  public void setSchemaTranslation(Map<String, String> schemas) {
+    Map<String, String> copy = new java.util.HashMap<>();
+    schemas.forEach((from, to) -> copy.put(from == null ? "" : from, to == null ? "" : to));
+    this.schemaTranslation = Collections.unmodifiableMap(copy);
+  }
+
+  /** The schema translation in force; empty when none. */
+  public Map<String, String> schemaTranslation() {
+    return schemaTranslation;
+  }
+
+  /**
    * An INSERT written without values takes them from the parameters, by column name: give it one
    * named parameter per column the (first) parameter map names.
    */
@@ -255,7 +275,7 @@ public final class Connection implements AutoCloseable {
     long total = 0;
     for (int start = 0; start < rows.size(); start += plan.pageSize()) {
       List<Object[]> page = rows.subList(start, Math.min(rows.size(), start + plan.pageSize()));
-      Compiled compiled = engine.compile(plan.statementFor(page.size()));
+      Compiled compiled = engine.compile(plan.statementFor(page.size()), schemaTranslation);
       Object[] values = plan.values(compiled, page);
       engine.log(compiled.sql(), page.size() + " rows");
       try (PreparedStatement ps = prepare(compiled)) {

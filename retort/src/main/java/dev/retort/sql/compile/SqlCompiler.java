@@ -56,10 +56,12 @@ public final class SqlCompiler {
   private boolean qualify = true;
 
   private int anonymous;
+  private final boolean schemaTokens;
 
-  private SqlCompiler(SqlDialect dialect, Statement statement) {
+  private SqlCompiler(SqlDialect dialect, Statement statement, boolean schemaTokens) {
     this.dialect = dialect;
     this.bindIndexes = BindWalker.indexes(statement);
+    this.schemaTokens = schemaTokens;
   }
 
   /**
@@ -69,7 +71,15 @@ public final class SqlCompiler {
    * @throws ArgumentException for a statement that is not valid SQL anywhere
    */
   public static Compiled compile(SqlDialect dialect, Statement statement) {
-    SqlCompiler c = new SqlCompiler(dialect, statement);
+    return compile(dialect, statement, false);
+  }
+
+  /**
+   * Compiles a statement, writing schema names as {@link SchemaTokens} when asked so that a schema
+   * translation can be applied at execution.
+   */
+  public static Compiled compile(SqlDialect dialect, Statement statement, boolean schemaTokens) {
+    SqlCompiler c = new SqlCompiler(dialect, statement, schemaTokens);
     List<Expression<?>> columns = List.of();
     List<String> keyColumns = List.of();
     boolean keysAsRows = false;
@@ -419,7 +429,9 @@ public final class SqlCompiler {
   }
 
   private void tableName(Table t) {
-    if (t.schema().isPresent()) {
+    if (schemaTokens) {
+      sql.append(SchemaTokens.START).append(t.schema().orElse("")).append(SchemaTokens.END);
+    } else if (t.schema().isPresent()) {
       sql.append(dialect.identifier(t.schema().get())).append('.');
     }
     sql.append(dialect.identifier(t.name()));
