@@ -3,6 +3,8 @@ package dev.retort.engine;
 import dev.retort.engine.internal.RowShape;
 import dev.retort.error.ArgumentException;
 import dev.retort.sql.expr.Expression;
+import dev.retort.sql.types.SqlType;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -60,7 +62,17 @@ public final class Row {
   public <T> T get(Expression<T> expression) {
     int index = shape.indexOf(expression);
     Class<T> type = expression.javaType();
-    return type == Object.class ? type.cast(values[index]) : convert(index, type);
+    if (type == Object.class) {
+      return type.cast(values[index]);
+    }
+    T value = convert(index, type);
+    // A database that stores decimals as numbers (SQLite) drops trailing zeros: restore the scale.
+    if (value instanceof BigDecimal d
+        && expression.type() instanceof SqlType.Numeric n
+        && d.scale() < n.scale()) {
+      return type.cast(d.setScale(n.scale()));
+    }
+    return value;
   }
 
   /**

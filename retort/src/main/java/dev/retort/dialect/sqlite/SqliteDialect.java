@@ -179,7 +179,8 @@ public class SqliteDialect extends Dialect {
   @Override
   public String typeName(SqlType<?> type) {
     return switch (type) {
-      case SqlType.Numeric t -> "TEXT";
+      // NUMERIC affinity: numbers compare as numbers; values past 15 digits stay exact as text.
+      case SqlType.Numeric t -> "NUMERIC(" + t.precision() + ", " + t.scale() + ")";
       case SqlType.Real t -> "REAL";
       case SqlType.DoublePrecision t -> "REAL";
       case SqlType.Time t -> "TIME";
@@ -243,6 +244,7 @@ public class SqliteDialect extends Dialect {
       case SqlType.Real t -> "REAL";
       case SqlType.DoublePrecision t -> "REAL";
       case SqlType.Binary t -> "BLOB";
+      case SqlType.Numeric t -> "NUMERIC";
       default -> "TEXT";
     };
   }
