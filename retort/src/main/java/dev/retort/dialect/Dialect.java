@@ -339,6 +339,17 @@ public abstract class Dialect implements SqlDialect {
 
   // ---- values ----
 
+  /**
+   * Binds a value whose SQL type the statement knows (an expression-language bind); by default the
+   * same as {@link #bind(PreparedStatement, int, Object)}.
+   *
+   * @param type the value's SQL type, or null when unknown
+   */
+  public void bind(PreparedStatement ps, int index, Object value, SqlType<?> type)
+      throws SQLException {
+    bind(ps, index, value);
+  }
+
   /** Binds a Java value to a placeholder; null binds SQL NULL. */
   public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
     switch (value) {

@@ -129,7 +129,7 @@ public final class Connection implements AutoCloseable {
     engine.log(compiled.sql(), rows.size() + " parameter sets");
     try (PreparedStatement ps = prepare(compiled)) {
       for (Object[] values : rows) {
-        bind(ps, values);
+        bind(ps, compiled, values);
         ps.addBatch();
       }
       running = ps;
@@ -169,7 +169,7 @@ public final class Connection implements AutoCloseable {
     try (PreparedStatement ps = prepare(compiled)) {
       running = ps;
       for (Object[] values : rows) {
-        bind(ps, values);
+        bind(ps, compiled, values);
         total += ps.executeUpdate();
         keys.addAll(readKeys(ps, compiled));
       }
@@ -198,7 +198,7 @@ public final class Connection implements AutoCloseable {
     PreparedStatement ps = null;
     try {
       ps = prepare(compiled);
-      bind(ps, values);
+      bind(ps, compiled, values);
       if (fetchSize > 0) {
         ps.setFetchSize(fetchSize);
       }
@@ -279,7 +279,7 @@ public final class Connection implements AutoCloseable {
       Object[] values = plan.values(compiled, page);
       engine.log(compiled.sql(), page.size() + " rows");
       try (PreparedStatement ps = prepare(compiled)) {
-        bind(ps, values);
+        bind(ps, compiled, values);
         running = ps;
         if (ps.execute()) {
           try (ResultSet rs = ps.getResultSet()) {
@@ -312,9 +312,9 @@ public final class Connection implements AutoCloseable {
         : jdbc.prepareStatement(compiled.sql(), keys.toArray(String[]::new));
   }
 
-  private void bind(PreparedStatement ps, Object[] values) throws SQLException {
+  private void bind(PreparedStatement ps, Compiled compiled, Object[] values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
-      dialect.bind(ps, i + 1, values[i]);
+      dialect.bind(ps, i + 1, values[i], compiled.parameterType(i));
     }
   }
 

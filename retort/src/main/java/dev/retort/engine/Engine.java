@@ -350,7 +350,8 @@ public final class Engine implements AutoCloseable {
         tokens.parameterNames(),
         tokens.generatedKeyColumns(),
         tokens.resultColumns(),
-        tokens.keysAsRows());
+        tokens.keysAsRows(),
+        tokens.parameterTypes());
   }
 
   void log(String sql, Object parameters) {

@@ -96,6 +96,21 @@ public class SqliteDialect extends Dialect {
         "foreign_keys", "true");
   }
 
+  /**
+   * A decimal bound for a numeric expression goes as a number when a double holds it exactly (up to
+   * 15 digits), so it compares as a number even where no column gives the comparison numeric
+   * affinity ({@code sum(total) > ?}); longer ones, and decimals in plain SQL, go as exact text.
+   */
+  @Override
+  public void bind(PreparedStatement ps, int index, Object value, SqlType<?> type)
+      throws SQLException {
+    if (value instanceof BigDecimal d && type instanceof SqlType.Numeric && d.precision() <= 15) {
+      ps.setDouble(index, d.doubleValue());
+    } else {
+      bind(ps, index, value);
+    }
+  }
+
   @Override
   public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
     switch (value) {

@@ -22,6 +22,7 @@ import dev.retort.sql.expr.Update;
 import dev.retort.sql.expr.Window;
 import dev.retort.sql.schema.Column;
 import dev.retort.sql.schema.Table;
+import dev.retort.sql.types.SqlType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,6 +44,7 @@ public final class SqlCompiler {
   private final IdentityHashMap<Nodes.Bind<?>, Integer> bindIndexes;
   private StringBuilder sql = new StringBuilder(128);
   private List<String> names = new ArrayList<>();
+  private List<SqlType<?>> types = new ArrayList<>();
 
   /** CTEs with a body met while compiling the outermost query, by name, in dependency order. */
   private Map<String, Cte> ctes;
@@ -105,7 +107,7 @@ public final class SqlCompiler {
           throw new ArgumentException(
               "Cannot compile a " + statement.getClass().getName() + " statement");
     }
-    return new Compiled(c.sql.toString(), c.names, keyColumns, columns, keysAsRows);
+    return new Compiled(c.sql.toString(), c.names, keyColumns, columns, keysAsRows, c.types);
   }
 
   // ---- queries ----
@@ -119,13 +121,17 @@ public final class SqlCompiler {
     ctes = new LinkedHashMap<>();
     StringBuilder outerSql = sql;
     List<String> outerNames = names;
+    List<SqlType<?>> outerTypes = types;
     sql = new StringBuilder(128);
     names = new ArrayList<>();
+    types = new ArrayList<>();
     queryBody(query);
     StringBuilder bodySql = sql;
     List<String> bodyNames = names;
+    List<SqlType<?>> bodyTypes = types;
     sql = outerSql;
     names = outerNames;
+    types = outerTypes;
     if (!ctes.isEmpty()) {
       sql.append(ctes.values().stream().anyMatch(Cte::recursive) ? "WITH RECURSIVE " : "WITH ");
       // Rendering a CTE body may meet further CTEs; they are inserted before it.
@@ -159,6 +165,7 @@ public final class SqlCompiler {
     ctes = null;
     sql.append(bodySql);
     names.addAll(bodyNames);
+    types.addAll(bodyTypes);
   }
 
   private void queryBody(SelectStatement query) {
@@ -785,9 +792,10 @@ public final class SqlCompiler {
     };
   }
 
-  private void placeholder(String name, dev.retort.sql.types.SqlType<?> type) {
+  private void placeholder(String name, SqlType<?> type) {
     sql.append(dialect.placeholder(type));
     names.add(name);
+    types.add(type);
   }
 
   private void junction(Nodes.Junction j) {
