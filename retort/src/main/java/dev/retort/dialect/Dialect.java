@@ -1,6 +1,7 @@
 package dev.retort.dialect;
 
 import dev.retort.dialect.internal.Conversions;
+import dev.retort.dialect.internal.ReflectedTypes;
 import dev.retort.error.ErrorKind;
 import dev.retort.sql.Executable;
 import dev.retort.sql.TextClause;
@@ -12,6 +13,7 @@ import dev.retort.sql.compile.TextCompiler;
 import dev.retort.sql.compile.TextSyntax;
 import dev.retort.sql.ddl.DdlStatement;
 import dev.retort.sql.expr.Statement;
+import dev.retort.sql.schema.TableDescription;
 import dev.retort.sql.types.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,6 +28,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -302,6 +305,39 @@ public abstract class Dialect implements SqlDialect {
   /** A string literal: single quotes, embedded quotes doubled. */
   protected String quoteString(String text) {
     return "'" + text.replace("'", "''") + "'";
+  }
+
+  // ---- reflection ----
+
+  /**
+   * The schema that unqualified table names resolve to on this connection, or null when there is
+   * none; reflection reports tables of this schema without a schema.
+   */
+  public String currentSchema(java.sql.Connection connection) throws SQLException {
+    String schema = connection.getSchema();
+    return schema != null ? schema : connection.getCatalog();
+  }
+
+  /**
+   * The Retort type whose DDL this dialect renders as the reported column type: the inverse of
+   * {@link #typeName}, plus the database's other types that have an exact Retort counterpart. Empty
+   * when Retort has no type for it (arrays, intervals, bit strings, ...).
+   */
+  public Optional<SqlType<?>> reflectedType(ReflectedType type) {
+    return ReflectedTypes.standard(type);
+  }
+
+  /**
+   * Completes a table described from standard JDBC metadata with what only the database's own
+   * catalog knows. The description it gets has every unique index among the indexes and no unique
+   * constraints; dialects move the indexes that back UNIQUE constraints, drop indexes the database
+   * made by itself and correct types the metadata cannot tell apart.
+   *
+   * @param schema the table's schema as the database names it (never null)
+   */
+  public TableDescription refineReflectedTable(
+      java.sql.Connection connection, String schema, TableDescription table) throws SQLException {
+    return table;
   }
 
   // ---- compiling ----

@@ -3,6 +3,7 @@ package dev.retort.engine;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.IsolationLevel;
 import dev.retort.engine.internal.InsertManyValues;
+import dev.retort.engine.internal.JdbcSchemaReader;
 import dev.retort.engine.internal.Parameters;
 import dev.retort.engine.internal.RowShape;
 import dev.retort.error.ArgumentException;
@@ -11,6 +12,8 @@ import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
 import dev.retort.sql.expr.Insert;
+import dev.retort.sql.schema.SchemaReader;
+import dev.retort.sql.schema.TableDescription;
 import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +35,7 @@ import java.util.Set;
  * <p>Not thread-safe: use a connection from one thread at a time (the async layer enforces it);
  * only {@link #cancel()} may be called from another thread.
  */
-public final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable, SchemaReader {
   /** Rows fetched per round trip by {@link #stream(Executable, Map)}. */
   public static final int DEFAULT_FETCH_SIZE = 1000;
 
@@ -573,6 +576,20 @@ public final class Connection implements AutoCloseable {
       throw new ArgumentException(
           "The " + dialect.name() + " dialect does not support isolation level " + level);
     }
+  }
+
+  // ---- reflection ----
+
+  /**
+   * Describes tables from the database's catalog, inside this connection's transaction (begun if
+   * none is); pass the connection to {@link dev.retort.sql.schema.MetaData#reflect} to get {@code
+   * Table}s.
+   */
+  @Override
+  public List<TableDescription> describeTables(String schema, Set<String> tableNames) {
+    checkOpen();
+    beginImplicitly();
+    return new JdbcSchemaReader(jdbc, dialect, this::failure).describeTables(schema, tableNames);
   }
 
   // ---- lifecycle ----

@@ -99,8 +99,19 @@ class ReadmeCoreTest {
               .onConflict(name)
               .doUpdateColumns(city));
       conn.commit();
+
+      // Reflection: read the tables back from the live database, then query them.
+      MetaData live = new MetaData();
+      live.reflect(conn);
+      Table found = live.table("customers");
+      Column<String> foundName = found.column("name", String.class);
+      Column<String> foundCity = found.column("city", String.class);
+      String adaCity =
+          conn.execute(select(foundCity).where(foundName.eq("Ada"))).scalar(String.class);
+      printed.add("Ada lives in " + adaCity); // Ada lives in Paris
     }
     // README:core:end
-    assertThat(printed).containsExactly("Grace spent 99.00", "Ada spent 19.75");
+    assertThat(printed)
+        .containsExactly("Grace spent 99.00", "Ada spent 19.75", "Ada lives in Paris");
   }
 }

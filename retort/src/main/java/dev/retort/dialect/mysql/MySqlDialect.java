@@ -4,8 +4,10 @@ import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.ConnectSpec;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
+import dev.retort.dialect.ReflectedType;
 import dev.retort.error.ErrorKind;
 import dev.retort.sql.compile.TextSyntax;
+import dev.retort.sql.schema.TableDescription;
 import dev.retort.sql.types.SqlType;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -257,5 +260,29 @@ public class MySqlDialect extends Dialect {
       case SqlType.Binary t -> "BINARY";
       default -> "CHAR";
     };
+  }
+
+  // ---- reflection ----
+
+  /** The current database, which MySQL and MariaDB call a schema. */
+  @Override
+  public String currentSchema(java.sql.Connection connection) throws SQLException {
+    return connection.getCatalog();
+  }
+
+  /**
+   * The inverse of {@link #typeName}, except that a DATETIME(6) comes back as TIMESTAMP even when
+   * it was a TIMESTAMPTZ (the server stores no offset either way). {@code CHAR(36)} is a UUID;
+   * {@code TINYINT(1)} is BOOLEAN; unsigned integers get the next wider type.
+   */
+  @Override
+  public Optional<SqlType<?>> reflectedType(ReflectedType type) {
+    return MySqlReflection.type(type);
+  }
+
+  @Override
+  public TableDescription refineReflectedTable(
+      java.sql.Connection connection, String schema, TableDescription table) throws SQLException {
+    return MySqlReflection.refine(connection, schema, table, mariaDb);
   }
 }

@@ -5,8 +5,10 @@ import dev.retort.dialect.ConnectSpec;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
 import dev.retort.dialect.IsolationLevel;
+import dev.retort.dialect.ReflectedType;
 import dev.retort.dialect.internal.Conversions;
 import dev.retort.error.ErrorKind;
+import dev.retort.sql.schema.TableDescription;
 import dev.retort.sql.types.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -21,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -262,5 +265,30 @@ public class SqliteDialect extends Dialect {
       case SqlType.Numeric t -> "NUMERIC";
       default -> "TEXT";
     };
+  }
+
+  // ---- reflection ----
+
+  /** The {@code main} database; attached databases cannot be reflected. */
+  @Override
+  public String currentSchema(java.sql.Connection connection) {
+    return "main";
+  }
+
+  /**
+   * The inverse of {@link #typeName} where the declared type keeps it apart: JSON columns, declared
+   * TEXT, come back as TEXT, and REAL (which SQLite stores in 8 bytes) as DOUBLE. An AUTOINCREMENT
+   * key comes back as BIGINT. Type names Retort does not write map by SQLite's affinity rules, so
+   * every column has a type.
+   */
+  @Override
+  public Optional<SqlType<?>> reflectedType(ReflectedType type) {
+    return Optional.of(SqliteReflection.type(type));
+  }
+
+  @Override
+  public TableDescription refineReflectedTable(
+      java.sql.Connection connection, String schema, TableDescription table) throws SQLException {
+    return SqliteReflection.refine(connection, table);
   }
 }
