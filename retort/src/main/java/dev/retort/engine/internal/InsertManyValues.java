@@ -1,6 +1,7 @@
 package dev.retort.engine.internal;
 
 import dev.retort.dialect.Dialect;
+import dev.retort.sql.compile.BindWalker;
 import dev.retort.sql.compile.Compiled;
 import dev.retort.sql.expr.Expression;
 import dev.retort.sql.expr.Insert;
@@ -112,6 +113,6 @@ public final class InsertManyValues {
   }
 
   private static boolean isRowParameter(String name) {
-    return !name.startsWith("$");
+    return !BindWalker.isBound(name);
   }
 }

@@ -41,6 +41,14 @@ public final class BindWalker {
     return "$" + index;
   }
 
+  /**
+   * Whether a compiled parameter name is a value bound inside the statement (as opposed to a
+   * named parameter given at execution).
+   */
+  public static boolean isBound(String parameterName) {
+    return parameterName.startsWith("$");
+  }
+
   /** The statement's bound values by parameter name. */
   public static Map<String, Object> values(Statement statement) {
     List<Nodes.Bind<?>> binds = distinct(statement).binds;
@@ -74,16 +82,13 @@ public final class BindWalker {
 
   private static final class Walk {
     final List<Nodes.Bind<?>> binds = new ArrayList<>();
-    IdentityHashMap<Nodes.Bind<?>, Integer> seen;
     List<Integer> pattern;
-    int occurrences;
   }
 
   private static Walk distinct(Statement statement) {
     Walk walk = new Walk();
     List<Nodes.Bind<?>> all = new ArrayList<>();
-    walk(statement, node -> all.add(node));
-    // Most statements use each bind object once; only then is the identity map needed.
+    walk(statement, all::add);
     IdentityHashMap<Nodes.Bind<?>, Integer> seen = new IdentityHashMap<>(all.size() * 2);
     List<Integer> pattern = null;
     for (int i = 0; i < all.size(); i++) {
