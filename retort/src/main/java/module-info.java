@@ -17,6 +17,7 @@ module dev.retort {
   exports dev.retort.sql;
   exports dev.retort.sql.compile;
   exports dev.retort.sql.ddl;
+  exports dev.retort.sql.expr;
   exports dev.retort.sql.schema;
   exports dev.retort.sql.types;
   exports dev.retort.dialect;

@@ -1,6 +1,13 @@
 package dev.retort.examples;
 
+import static dev.retort.sql.Sql.count;
+import static dev.retort.sql.Sql.insert;
+import static dev.retort.sql.Sql.select;
+import static dev.retort.sql.Sql.sum;
 import static dev.retort.sql.Sql.text;
+import static dev.retort.sql.types.SqlTypes.BIGINT;
+import static dev.retort.sql.types.SqlTypes.numeric;
+import static dev.retort.sql.types.SqlTypes.string;
 
 import dev.retort.async.AsyncConnection;
 import dev.retort.async.AsyncEngine;
@@ -8,14 +15,21 @@ import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.Result;
 import dev.retort.engine.Row;
+import dev.retort.engine.SchemaManager;
 import dev.retort.engine.Transaction;
 import dev.retort.error.DatabaseException;
 import dev.retort.sql.TextClause;
+import dev.retort.sql.expr.Expression;
+import dev.retort.sql.schema.Column;
+import dev.retort.sql.schema.MetaData;
+import dev.retort.sql.schema.Table;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -54,6 +68,7 @@ public final class Tour {
       transactions(engine);
       errors(engine);
       streamCustomers(asyncEngine);
+      coreStatements(engine);
       sequentialVersusConcurrent(engine, asyncEngine, names);
     }
   }
@@ -76,6 +91,7 @@ public final class Tour {
         };
     engine.useTransaction(
         conn -> {
+          conn.execute(text("DROP TABLE IF EXISTS orders")); // the Core step's, refers to customers
           conn.execute(text("DROP TABLE IF EXISTS customers"));
           conn.execute(
               text(
@@ -231,6 +247,69 @@ public final class Tour {
     List<String> names = done.join();
     System.out.println(
         "streamed " + names.size() + " customers through a Flow.Publisher: " + names);
+  }
+
+  /**
+   * Core, the expression language: reflect the {@code customers} table created above with plain
+   * SQL, define {@code orders} in Java, then insert, join, group and upsert with typed statements.
+   */
+  static void coreStatements(Engine engine) {
+    MetaData metadata = new MetaData();
+    try (Connection conn = engine.connect()) {
+      metadata.reflect(conn, Set.of("customers"));
+    }
+    Table customers = metadata.table("customers");
+    Column<String> name = customers.column("name", String.class);
+    Column<String> job = customers.column("job", String.class);
+    Table orders =
+        metadata.table(
+            "orders",
+            t -> {
+              t.column("id", BIGINT).primaryKey().autoincrement();
+              t.column("customer", string(50)).notNull().references("customers.name");
+              t.column("total", numeric(10, 2)).notNull();
+            });
+    Column<Long> orderId = orders.column("id", Long.class);
+    Column<String> orderCustomer = orders.column("customer", String.class);
+    Column<BigDecimal> total = orders.column("total", BigDecimal.class);
+
+    engine.useTransaction(
+        conn -> {
+          conn.execute(text("DROP TABLE IF EXISTS orders"));
+          SchemaManager.createAll(conn, metadata, true);
+          // One multi-row INSERT ... RETURNING: the generated ids come back in input order.
+          List<Long> ids =
+              conn.executeMany(
+                      insert(orders).returning(orderId),
+                      List.of(
+                          Map.of("customer", "Lynn", "total", new BigDecimal("120.00")),
+                          Map.of("customer", "Ada", "total", new BigDecimal("35.50")),
+                          Map.of("customer", "Lynn", "total", new BigDecimal("9.99"))))
+                  .scalars(Long.class);
+          System.out.println("Core: inserted orders " + ids);
+
+          Expression<BigDecimal> spent = sum(total).as("spent");
+          for (Row row :
+              conn.execute(
+                  select(name, job, spent, count().as("orders"))
+                      .join(orders, orderCustomer.eq(name))
+                      .groupBy(name, job)
+                      .orderBy(spent.desc()))) {
+            System.out.printf(
+                "Core: %s (%s) spent %s in %d orders%n",
+                row.get(name), row.get(job), row.get(spent), row.get("orders", Long.class));
+          }
+
+          // Upsert: Lynn exists, so her job is updated instead of a duplicate-key error.
+          conn.execute(
+              insert(customers)
+                  .value(name, "Lynn")
+                  .value(job, "Principal Engineer")
+                  .onConflict(name)
+                  .doUpdateColumns(job));
+          String lynnsJob = conn.execute(select(job).where(name.eq("Lynn"))).scalar(String.class);
+          System.out.println("Core: upserted Lynn -> " + lynnsJob);
+        });
   }
 
   /**

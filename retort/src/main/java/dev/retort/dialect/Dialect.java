@@ -1,15 +1,19 @@
 package dev.retort.dialect;
 
 import dev.retort.dialect.internal.Conversions;
+import dev.retort.dialect.internal.ReflectedTypes;
 import dev.retort.error.ErrorKind;
 import dev.retort.sql.Executable;
 import dev.retort.sql.TextClause;
 import dev.retort.sql.compile.Compiled;
 import dev.retort.sql.compile.DdlCompiler;
-import dev.retort.sql.compile.DdlDialect;
+import dev.retort.sql.compile.SqlCompiler;
+import dev.retort.sql.compile.SqlDialect;
 import dev.retort.sql.compile.TextCompiler;
 import dev.retort.sql.compile.TextSyntax;
 import dev.retort.sql.ddl.DdlStatement;
+import dev.retort.sql.expr.Statement;
+import dev.retort.sql.schema.TableDescription;
 import dev.retort.sql.types.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,6 +28,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +39,7 @@ import java.util.UUID;
  * classified, and how statements compile. One instance per engine: {@link #initialize} may refine
  * the capabilities once it has seen the server.
  */
-public abstract class Dialect implements DdlDialect {
+public abstract class Dialect implements SqlDialect {
   /**
    * Words reserved in standard SQL and by every supported database; identifiers spelled like them
    * are quoted in DDL.
@@ -139,7 +144,8 @@ public abstract class Dialect implements DdlDialect {
     return true;
   }
 
-  /** Whether INSERT/UPDATE/DELETE ... RETURNING is available. */
+  /** Whether INSERT and DELETE ... RETURNING are available. */
+  @Override
   public abstract boolean supportsReturning();
 
   /** Whether DDL statements take part in transactions and roll back with them. */
@@ -301,6 +307,39 @@ public abstract class Dialect implements DdlDialect {
     return "'" + text.replace("'", "''") + "'";
   }
 
+  // ---- reflection ----
+
+  /**
+   * The schema that unqualified table names resolve to on this connection, or null when there is
+   * none; reflection reports tables of this schema without a schema.
+   */
+  public String currentSchema(java.sql.Connection connection) throws SQLException {
+    String schema = connection.getSchema();
+    return schema != null ? schema : connection.getCatalog();
+  }
+
+  /**
+   * The Retort type whose DDL this dialect renders as the reported column type: the inverse of
+   * {@link #typeName}, plus the database's other types that have an exact Retort counterpart. Empty
+   * when Retort has no type for it (arrays, intervals, bit strings, ...).
+   */
+  public Optional<SqlType<?>> reflectedType(ReflectedType type) {
+    return ReflectedTypes.standard(type);
+  }
+
+  /**
+   * Completes a table described from standard JDBC metadata with what only the database's own
+   * catalog knows. The description it gets has every unique index among the indexes and no unique
+   * constraints; dialects move the indexes that back UNIQUE constraints, drop indexes the database
+   * made by itself and correct types the metadata cannot tell apart.
+   *
+   * @param schema the table's schema as the database names it (never null)
+   */
+  public TableDescription refineReflectedTable(
+      java.sql.Connection connection, String schema, TableDescription table) throws SQLException {
+    return table;
+  }
+
   // ---- compiling ----
 
   /**
@@ -309,11 +348,22 @@ public abstract class Dialect implements DdlDialect {
    * @throws dev.retort.error.ArgumentException when the dialect cannot render the statement
    */
   public Compiled compile(Executable statement) {
+    return compile(statement, false);
+  }
+
+  /**
+   * Compiles a statement, with schema names as {@link dev.retort.sql.compile.SchemaTokens} when
+   * {@code schemaTokens} is set (expression-language statements only; plain SQL is left as is).
+   */
+  public Compiled compile(Executable statement, boolean schemaTokens) {
     if (statement instanceof TextClause text) {
       return textCompiler.compile(text);
     }
     if (statement instanceof DdlStatement ddl) {
       return ddlCompiler.compile(ddl);
+    }
+    if (statement instanceof Statement expression) {
+      return SqlCompiler.compile(this, expression, schemaTokens);
     }
     throw new dev.retort.error.ArgumentException(
         "The "
@@ -324,6 +374,17 @@ public abstract class Dialect implements DdlDialect {
   }
 
   // ---- values ----
+
+  /**
+   * Binds a value whose SQL type the statement knows (an expression-language bind); by default the
+   * same as {@link #bind(PreparedStatement, int, Object)}.
+   *
+   * @param type the value's SQL type, or null when unknown
+   */
+  public void bind(PreparedStatement ps, int index, Object value, SqlType<?> type)
+      throws SQLException {
+    bind(ps, index, value);
+  }
 
   /** Binds a Java value to a placeholder; null binds SQL NULL. */
   public void bind(PreparedStatement ps, int index, Object value) throws SQLException {

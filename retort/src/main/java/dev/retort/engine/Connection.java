@@ -2,6 +2,8 @@ package dev.retort.engine;
 
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.IsolationLevel;
+import dev.retort.engine.internal.InsertManyValues;
+import dev.retort.engine.internal.JdbcSchemaReader;
 import dev.retort.engine.internal.Parameters;
 import dev.retort.engine.internal.RowShape;
 import dev.retort.error.ArgumentException;
@@ -10,12 +12,16 @@ import dev.retort.error.InvalidRequestException;
 import dev.retort.error.OperationalException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
+import dev.retort.sql.expr.Insert;
+import dev.retort.sql.schema.SchemaReader;
+import dev.retort.sql.schema.TableDescription;
 import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +36,7 @@ import java.util.Set;
  * <p>Not thread-safe: use a connection from one thread at a time (the async layer enforces it);
  * only {@link #cancel()} may be called from another thread.
  */
-public final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable, SchemaReader {
   /** Rows fetched per round trip by {@link #stream(Executable, Map)}. */
   public static final int DEFAULT_FETCH_SIZE = 1000;
 
@@ -41,6 +47,7 @@ public final class Connection implements AutoCloseable {
   private final Set<Cursor> cursors = new HashSet<>();
   private volatile Statement running;
   private boolean autocommit;
+  private Map<String, String> schemaTranslation = Map.of();
   private boolean broken;
   private volatile boolean closed;
   // Safety state (timeouts, lost connection, checkout tracking): see ConnectionGuard.
@@ -103,18 +110,23 @@ public final class Connection implements AutoCloseable {
    */
   public Result executeMany(Executable statement, List<? extends Map<String, ?>> parameterSets) {
     checkUsable();
-    Compiled compiled = engine.compile(statement);
+    if (parameterSets.isEmpty()) {
+      return new Result(List.of(), null, null, 0, List.of());
+    }
+    statement = withParameterColumns(statement, parameterSets.get(0));
+    Compiled compiled = engine.compile(statement, schemaTranslation);
+    Map<String, Object> embedded = statement.embeddedParameters();
     List<Object[]> rows = new ArrayList<>(parameterSets.size());
     for (int i = 0; i < parameterSets.size(); i++) {
       rows.add(
           Parameters.resolve(
               compiled,
-              statement.embeddedParameters(),
+              embedded,
               parameterSets.get(i),
               " (parameter set #" + i + " of executeMany)"));
     }
-    if (rows.isEmpty()) {
-      return new Result(List.of(), null, null, 0, List.of());
+    if (statement instanceof Insert insert && InsertManyValues.applies(insert, dialect)) {
+      return insertManyValues(insert, compiled, rows);
     }
     boolean wantKeys = !compiled.generatedKeyColumns().isEmpty();
     if (wantKeys && !dialect.supportsBatchGeneratedKeys()) {
@@ -124,7 +136,7 @@ public final class Connection implements AutoCloseable {
     engine.log(compiled.sql(), rows.size() + " parameter sets");
     try (PreparedStatement ps = prepare(compiled)) {
       for (Object[] values : rows) {
-        bind(ps, values);
+        bind(ps, compiled, values);
         ps.addBatch();
       }
       startRunning(ps);
@@ -144,8 +156,7 @@ public final class Connection implements AutoCloseable {
         long reported = ps.getLargeUpdateCount();
         total = reported >= 0 ? reported : -1;
       }
-      return new Result(
-          List.of(), null, null, total, wantKeys ? readKeys(ps, compiled) : List.of());
+      return keyResult(compiled, total, wantKeys ? readKeys(ps, compiled) : List.of());
     } catch (SQLException e) {
       SQLException cause =
           e instanceof BatchUpdateException && e.getNextException() != null
@@ -165,7 +176,7 @@ public final class Connection implements AutoCloseable {
     try (PreparedStatement ps = prepare(compiled)) {
       startRunning(ps);
       for (Object[] values : rows) {
-        bind(ps, values);
+        bind(ps, compiled, values);
         total += ps.executeUpdate();
         keys.addAll(readKeys(ps, compiled));
       }
@@ -174,26 +185,35 @@ public final class Connection implements AutoCloseable {
     } finally {
       stopRunning();
     }
-    return new Result(List.of(), null, null, total, keys);
+    return keyResult(compiled, total, keys);
+  }
+
+  /** The result of an insert: its generated keys are its rows when they stand in for RETURNING. */
+  private static Result keyResult(Compiled compiled, long count, List<Row> keys) {
+    return compiled.keysAsRows()
+        ? new Result(compiled.generatedKeyColumns(), keys, null, count, keys)
+        : new Result(List.of(), null, null, count, keys);
   }
 
   private Result run(Executable statement, Map<String, ?> parameters, int fetchSize) {
     checkUsable();
-    Compiled compiled = engine.compile(statement);
+    statement = withParameterColumns(statement, parameters);
+    Compiled compiled = engine.compile(statement, schemaTranslation);
     Object[] values = Parameters.resolve(compiled, statement.embeddedParameters(), parameters, "");
     beginImplicitly();
     engine.log(compiled.sql(), values);
     PreparedStatement ps = null;
     try {
       ps = prepare(compiled);
-      bind(ps, values);
+      bind(ps, compiled, values);
       if (fetchSize > 0) {
         ps.setFetchSize(fetchSize);
       }
       startRunning(ps);
       if (ps.execute()) {
         ResultSet rs = ps.getResultSet();
-        RowShape shape = RowShape.of(rs.getMetaData(), dialect);
+        RowShape shape =
+            RowShape.of(rs.getMetaData(), dialect).withExpressions(compiled.resultColumns());
         if (fetchSize > 0) {
           Cursor cursor = new Cursor(ps, rs, shape, compiled.sql());
           cursors.add(cursor);
@@ -209,7 +229,7 @@ public final class Connection implements AutoCloseable {
       long count = ps.getUpdateCount();
       List<Row> keys =
           compiled.generatedKeyColumns().isEmpty() ? List.of() : readKeys(ps, compiled);
-      return new Result(List.of(), null, null, count, keys);
+      return keyResult(compiled, count, keys);
     } catch (SQLException e) {
       throw failure(e, compiled.sql());
     } finally {
@@ -220,6 +240,78 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /**
+   * Maps the schema names written in the metadata to the ones used from now on by this connection's
+   * expression-language statements, e.g. {@code Map.of("", "tenant_42")} runs statements on tables
+   * defined without a schema against schema {@code tenant_42}. The key {@code ""} (or null) stands
+   * for "no schema"; a null or empty target removes the schema. The compiled form is cached once
+   * for every mapping. Plain {@code text()} SQL is not rewritten.
+   */
+  public void setSchemaTranslation(Map<String, String> schemas) {
+    Map<String, String> copy = new java.util.HashMap<>();
+    schemas.forEach((from, to) -> copy.put(from == null ? "" : from, to == null ? "" : to));
+    this.schemaTranslation = Collections.unmodifiableMap(copy);
+  }
+
+  /** The schema translation in force; empty when none. */
+  public Map<String, String> schemaTranslation() {
+    return schemaTranslation;
+  }
+
+  /**
+   * An INSERT written without values takes them from the parameters, by column name: give it one
+   * named parameter per column the (first) parameter map names.
+   */
+  private static Executable withParameterColumns(Executable statement, Map<String, ?> parameters) {
+    if (statement instanceof Insert insert && insert.takesParameters()) {
+      return insert.withParameters(parameters == null ? List.of() : parameters.keySet());
+    }
+    return statement;
+  }
+
+  /**
+   * Runs an executemany INSERT as multi-row {@code INSERT ... VALUES (...), (...) RETURNING}, pages
+   * sized by the dialect's parameter limit, so RETURNING rows (generated keys) come back for every
+   * row in input order, and the row count is exact.
+   */
+  private Result insertManyValues(Insert insert, Compiled single, List<Object[]> rows) {
+    beginImplicitly();
+    InsertManyValues plan = new InsertManyValues(insert, single, dialect);
+    List<Row> returned = new ArrayList<>();
+    List<String> columns = List.of();
+    long total = 0;
+    for (int start = 0; start < rows.size(); start += plan.pageSize()) {
+      List<Object[]> page = rows.subList(start, Math.min(rows.size(), start + plan.pageSize()));
+      Compiled compiled = engine.compile(plan.statementFor(page.size()), schemaTranslation);
+      Object[] values = plan.values(compiled, page);
+      engine.log(compiled.sql(), page.size() + " rows");
+      try (PreparedStatement ps = prepare(compiled)) {
+        bind(ps, compiled, values);
+        startRunning(ps);
+        if (ps.execute()) {
+          try (ResultSet rs = ps.getResultSet()) {
+            RowShape shape =
+                RowShape.of(rs.getMetaData(), dialect).withExpressions(compiled.resultColumns());
+            columns = shape.names();
+            while (rs.next()) {
+              returned.add(new Row(shape, shape.read(rs)));
+              total++;
+            }
+          }
+        } else {
+          total += ps.getLargeUpdateCount();
+        }
+      } catch (SQLException e) {
+        throw failure(e, compiled.sql());
+      } finally {
+        stopRunning();
+      }
+    }
+    return insert.returning().isEmpty()
+        ? new Result(List.of(), null, null, total, List.of())
+        : new Result(columns, returned, null, total, List.of());
+  }
+
   private PreparedStatement prepare(Compiled compiled) throws SQLException {
     List<String> keys = compiled.generatedKeyColumns();
     return keys.isEmpty()
@@ -227,9 +319,9 @@ public final class Connection implements AutoCloseable {
         : jdbc.prepareStatement(compiled.sql(), keys.toArray(String[]::new));
   }
 
-  private void bind(PreparedStatement ps, Object[] values) throws SQLException {
+  private void bind(PreparedStatement ps, Compiled compiled, Object[] values) throws SQLException {
     for (int i = 0; i < values.length; i++) {
-      dialect.bind(ps, i + 1, values[i]);
+      dialect.bind(ps, i + 1, values[i], compiled.parameterType(i));
     }
   }
 
@@ -589,6 +681,20 @@ public final class Connection implements AutoCloseable {
       throw new ArgumentException(
           "The " + dialect.name() + " dialect does not support isolation level " + level);
     }
+  }
+
+  // ---- reflection ----
+
+  /**
+   * Describes tables from the database's catalog, inside this connection's transaction (begun if
+   * none is); pass the connection to {@link dev.retort.sql.schema.MetaData#reflect} to get {@code
+   * Table}s.
+   */
+  @Override
+  public List<TableDescription> describeTables(String schema, Set<String> tableNames) {
+    checkOpen();
+    beginImplicitly();
+    return new JdbcSchemaReader(jdbc, dialect, this::failure).describeTables(schema, tableNames);
   }
 
   // ---- lifecycle ----

@@ -16,11 +16,13 @@ import dev.retort.error.ErrorKind;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
+import dev.retort.sql.compile.SchemaTokens;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -379,6 +381,21 @@ public final class Engine implements AutoCloseable {
 
   Compiled compile(Executable statement) {
     return compileCache.get(statement);
+  }
+
+  /** Compiles with a schema translation applied; one cache entry serves every mapping. */
+  Compiled compile(Executable statement, Map<String, String> schemas) {
+    if (schemas.isEmpty()) {
+      return compileCache.get(statement);
+    }
+    Compiled tokens = compileCache.get(statement, true);
+    return new Compiled(
+        SchemaTokens.translate(tokens.sql(), schemas, dialect),
+        tokens.parameterNames(),
+        tokens.generatedKeyColumns(),
+        tokens.resultColumns(),
+        tokens.keysAsRows(),
+        tokens.parameterTypes());
   }
 
   void log(String sql, Object parameters) {

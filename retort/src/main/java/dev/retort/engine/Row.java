@@ -2,6 +2,9 @@ package dev.retort.engine;
 
 import dev.retort.engine.internal.RowShape;
 import dev.retort.error.ArgumentException;
+import dev.retort.sql.expr.Expression;
+import dev.retort.sql.types.SqlType;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -46,6 +49,30 @@ public final class Row {
   public <T> T get(int index, Class<T> type) {
     checkIndex(index);
     return convert(index, type);
+  }
+
+  /**
+   * The value of a selected expression, typed by it: {@code row.get(USERS.name)} is a {@code
+   * String}. Finds the column by the expression the statement selected (or by name for a column or
+   * label).
+   *
+   * @throws ArgumentException when the statement did not select it, or the value does not fit its
+   *     Java type
+   */
+  public <T> T get(Expression<T> expression) {
+    int index = shape.indexOf(expression);
+    Class<T> type = expression.javaType();
+    if (type == Object.class) {
+      return type.cast(values[index]);
+    }
+    T value = convert(index, type);
+    // A database that stores decimals as numbers (SQLite) drops trailing zeros: restore the scale.
+    if (value instanceof BigDecimal d
+        && expression.type() instanceof SqlType.Numeric n
+        && d.scale() < n.scale()) {
+      return type.cast(d.setScale(n.scale()));
+    }
+    return value;
   }
 
   /**

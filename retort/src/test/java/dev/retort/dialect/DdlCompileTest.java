@@ -125,7 +125,7 @@ class DdlCompileTest {
               short_text VARCHAR(50),
               long_text TEXT,
               flag BOOLEAN,
-              amount TEXT,
+              amount NUMERIC(12, 4),
               ratio REAL,
               measure REAL,
               born DATE,
@@ -277,7 +277,7 @@ class DdlCompileTest {
             """
             CREATE TABLE defaults (
               flag BOOLEAN DEFAULT 1,
-              amount TEXT DEFAULT '1.50',
+              amount NUMERIC(5, 2) DEFAULT '1.50',
               at TIMESTAMP DEFAULT '2024-01-02 03:04:05.000000',
               tz TIMESTAMPTZ DEFAULT '2024-01-02 03:04:05.000000+00:00',
               alarm TIME DEFAULT '12:00:00.000000',

@@ -4,8 +4,10 @@ import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.ConnectSpec;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
+import dev.retort.dialect.ReflectedType;
 import dev.retort.error.ErrorKind;
 import dev.retort.sql.compile.TextSyntax;
+import dev.retort.sql.schema.TableDescription;
 import dev.retort.sql.types.SqlType;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,7 +70,7 @@ public class MySqlDialect extends Dialect {
 
   @Override
   protected TextSyntax textSyntax() {
-    return new TextSyntax(true, false, true);
+    return TextSyntax.MYSQL;
   }
 
   @Override
@@ -202,5 +205,84 @@ public class MySqlDialect extends Dialect {
   @Override
   public boolean dropIndexNamesTable() {
     return true;
+  }
+
+  // ---- expression-language hooks ----
+
+  /** MariaDB has INSERT and DELETE ... RETURNING but no UPDATE ... RETURNING. */
+  @Override
+  public boolean supportsUpdateReturning() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsFullJoin() {
+    return false;
+  }
+
+  /** NULLS FIRST / LAST are emulated with a leading CASE sort key. */
+  @Override
+  public boolean supportsNullsOrdering() {
+    return false;
+  }
+
+  /** The documented way to say "all remaining rows". */
+  @Override
+  public String limitForOffsetOnly() {
+    return "LIMIT 18446744073709551615";
+  }
+
+  @Override
+  public boolean upsertOnDuplicateKey() {
+    return true;
+  }
+
+  @Override
+  public String insertDefaultValues() {
+    return "() VALUES ()";
+  }
+
+  /** CAST takes only a few type names here (SIGNED, CHAR, DECIMAL, DATETIME, ...). */
+  @Override
+  public String castTypeName(SqlType<?> type) {
+    return switch (type) {
+      case SqlType.SmallInt t -> "SIGNED";
+      case SqlType.Int t -> "SIGNED";
+      case SqlType.BigInt t -> "SIGNED";
+      case SqlType.Bool t -> "SIGNED";
+      case SqlType.Numeric t -> "DECIMAL(" + t.precision() + ", " + t.scale() + ")";
+      case SqlType.Real t -> "FLOAT";
+      case SqlType.DoublePrecision t -> "DOUBLE";
+      case SqlType.Date t -> "DATE";
+      case SqlType.Time t -> "TIME(6)";
+      case SqlType.Timestamp t -> "DATETIME(6)";
+      case SqlType.TimestampTz t -> "DATETIME(6)";
+      case SqlType.Binary t -> "BINARY";
+      default -> "CHAR";
+    };
+  }
+
+  // ---- reflection ----
+
+  /** The current database, which MySQL and MariaDB call a schema. */
+  @Override
+  public String currentSchema(java.sql.Connection connection) throws SQLException {
+    return connection.getCatalog();
+  }
+
+  /**
+   * The inverse of {@link #typeName}, except that a DATETIME(6) comes back as TIMESTAMP even when
+   * it was a TIMESTAMPTZ (the server stores no offset either way). {@code CHAR(36)} is a UUID;
+   * {@code TINYINT(1)} is BOOLEAN; unsigned integers get the next wider type.
+   */
+  @Override
+  public Optional<SqlType<?>> reflectedType(ReflectedType type) {
+    return MySqlReflection.type(type);
+  }
+
+  @Override
+  public TableDescription refineReflectedTable(
+      java.sql.Connection connection, String schema, TableDescription table) throws SQLException {
+    return MySqlReflection.refine(connection, schema, table, mariaDb);
   }
 }

@@ -4,8 +4,10 @@ import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.ConnectSpec;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
+import dev.retort.dialect.ReflectedType;
 import dev.retort.error.ErrorKind;
 import dev.retort.sql.compile.TextSyntax;
+import dev.retort.sql.schema.TableDescription;
 import dev.retort.sql.types.SqlType;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,6 +17,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** PostgreSQL through pgjdbc; also the base for wire-compatible engines such as CockroachDB. */
@@ -50,7 +53,7 @@ public class PostgresDialect extends Dialect {
 
   @Override
   protected TextSyntax textSyntax() {
-    return new TextSyntax(false, true, false);
+    return TextSyntax.POSTGRESQL;
   }
 
   @Override
@@ -148,5 +151,42 @@ public class PostgresDialect extends Dialect {
       case SqlType.Binary t -> "BYTEA";
       default -> super.typeName(type);
     };
+  }
+
+  // ---- expression-language hooks ----
+
+  @Override
+  public boolean supportsIlike() {
+    return true;
+  }
+
+  /** JSON values are sent as text, which PostgreSQL does not turn into jsonb by itself. */
+  @Override
+  public String placeholder(SqlType<?> type) {
+    return type instanceof SqlType.Json ? "CAST(? AS JSONB)" : "?";
+  }
+
+  // ---- reflection ----
+
+  /** {@code current_schema()}, usually {@code public}. */
+  @Override
+  public String currentSchema(java.sql.Connection connection) throws SQLException {
+    return connection.getSchema();
+  }
+
+  /**
+   * The inverse of {@link #typeName}; serials come back as their integer types, {@code json} and
+   * {@code jsonb} as JSON, {@code char(n)} as VARCHAR(n). An unconstrained {@code numeric}, {@code
+   * timetz}, intervals, arrays and enum types have no Retort type.
+   */
+  @Override
+  public Optional<SqlType<?>> reflectedType(ReflectedType type) {
+    return PostgresReflection.type(type);
+  }
+
+  @Override
+  public TableDescription refineReflectedTable(
+      java.sql.Connection connection, String schema, TableDescription table) throws SQLException {
+    return PostgresReflection.refine(connection, schema, table);
   }
 }

@@ -5,8 +5,10 @@ import dev.retort.dialect.ConnectSpec;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorClassification;
 import dev.retort.dialect.IsolationLevel;
+import dev.retort.dialect.ReflectedType;
 import dev.retort.dialect.internal.Conversions;
 import dev.retort.error.ErrorKind;
+import dev.retort.sql.schema.TableDescription;
 import dev.retort.sql.types.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -21,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -94,6 +97,21 @@ public class SqliteDialect extends Dialect {
         "synchronous", "NORMAL",
         "busy_timeout", "10000",
         "foreign_keys", "true");
+  }
+
+  /**
+   * A decimal bound for a numeric expression goes as a number when a double holds it exactly (up to
+   * 15 digits), so it compares as a number even where no column gives the comparison numeric
+   * affinity ({@code sum(total) > ?}); longer ones, and decimals in plain SQL, go as exact text.
+   */
+  @Override
+  public void bind(PreparedStatement ps, int index, Object value, SqlType<?> type)
+      throws SQLException {
+    if (value instanceof BigDecimal d && type instanceof SqlType.Numeric && d.precision() <= 15) {
+      ps.setDouble(index, d.doubleValue());
+    } else {
+      bind(ps, index, value);
+    }
   }
 
   @Override
@@ -179,7 +197,8 @@ public class SqliteDialect extends Dialect {
   @Override
   public String typeName(SqlType<?> type) {
     return switch (type) {
-      case SqlType.Numeric t -> "TEXT";
+      // NUMERIC affinity: numbers compare as numbers; values past 15 digits stay exact as text.
+      case SqlType.Numeric t -> "NUMERIC(" + t.precision() + ", " + t.scale() + ")";
       case SqlType.Real t -> "REAL";
       case SqlType.DoublePrecision t -> "REAL";
       case SqlType.Time t -> "TIME";
@@ -217,5 +236,59 @@ public class SqliteDialect extends Dialect {
   @Override
   public boolean schemaQualifiesIndexName() {
     return true;
+  }
+
+  // ---- expression-language hooks ----
+
+  /** SQLite locks the whole database on write; FOR UPDATE has nothing to add. */
+  @Override
+  public boolean supportsRowLocks() {
+    return false;
+  }
+
+  @Override
+  public String limitForOffsetOnly() {
+    return "LIMIT -1";
+  }
+
+  /** Casts to the storage class Retort keeps each type in (dates, UUIDs, decimals as text). */
+  @Override
+  public String castTypeName(SqlType<?> type) {
+    return switch (type) {
+      case SqlType.SmallInt t -> "INTEGER";
+      case SqlType.Int t -> "INTEGER";
+      case SqlType.BigInt t -> "INTEGER";
+      case SqlType.Bool t -> "INTEGER";
+      case SqlType.Real t -> "REAL";
+      case SqlType.DoublePrecision t -> "REAL";
+      case SqlType.Binary t -> "BLOB";
+      case SqlType.Numeric t -> "NUMERIC";
+      default -> "TEXT";
+    };
+  }
+
+  // ---- reflection ----
+
+  /** The {@code main} database; attached databases cannot be reflected. */
+  @Override
+  public String currentSchema(java.sql.Connection connection) {
+    return "main";
+  }
+
+  /**
+   * The inverse of {@link #typeName} where the declared type keeps it apart: JSON columns, declared
+   * TEXT, come back as TEXT, and REAL (which SQLite stores in 8 bytes) as DOUBLE. An AUTOINCREMENT
+   * key comes back as BIGINT. Type names Retort does not write map by SQLite's affinity rules, so
+   * every column has a type.
+   */
+  @Override
+  public Optional<SqlType<?>> reflectedType(ReflectedType type) {
+    return Optional.of(SqliteReflection.type(type));
+  }
+
+  @Override
+  public TableDescription refineReflectedTable(
+      java.sql.Connection connection, String schema, TableDescription table) throws SQLException {
+    return SqliteReflection.refine(connection, table);
   }
 }

@@ -25,20 +25,30 @@ public final class CompileCache {
 
   /** Returns the compiled form of the statement, compiling it on a miss. */
   public Compiled get(Executable statement) {
-    Object key = statement.cacheKey();
+    return get(statement, false);
+  }
+
+  /**
+   * Returns the compiled form, with schema names as tokens when {@code schemaTokens} is set (for a
+   * schema translation applied at execution); the two forms are cached apart.
+   */
+  public Compiled get(Executable statement, boolean schemaTokens) {
+    Object key = schemaTokens ? new TokenKey(statement.cacheKey()) : statement.cacheKey();
     Compiled compiled = entries.get(key);
     if (compiled != null) {
       hits.increment();
       return compiled;
     }
     misses.increment();
-    compiled = dialect.compile(statement);
+    compiled = dialect.compile(statement, schemaTokens);
     if (entries.size() >= capacity) {
       entries.clear();
     }
     entries.put(key, compiled);
     return compiled;
   }
+
+  private record TokenKey(Object key) {}
 
   /** How many lookups found a compiled statement. */
   public long hits() {

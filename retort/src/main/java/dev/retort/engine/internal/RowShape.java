@@ -4,6 +4,9 @@ import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.Dialect;
 import dev.retort.error.ArgumentException;
 import dev.retort.error.InvalidRequestException;
+import dev.retort.sql.expr.Expression;
+import dev.retort.sql.expr.Nodes;
+import dev.retort.sql.schema.Column;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -27,6 +30,7 @@ public final class RowShape {
   private final ColumnReader[] readers;
   private final Dialect dialect;
   private final Map<Class<?>, RecordMapper<?>> mappers = new ConcurrentHashMap<>();
+  private List<Expression<?>> expressions = List.of();
 
   private RowShape(String[] names, ColumnReader[] readers, Dialect dialect) {
     this.names = List.of(names);
@@ -62,6 +66,48 @@ public final class RowShape {
       return shape;
     }
     return new RowShape(names.toArray(String[]::new), shape.readers, dialect);
+  }
+
+  /**
+   * Gives the shape the expressions a compiled statement returns, so rows can be read by
+   * expression; ignored when the counts differ (the driver added or dropped columns).
+   */
+  public RowShape withExpressions(List<Expression<?>> selected) {
+    if (selected.size() == names.size()) {
+      this.expressions = selected;
+    }
+    return this;
+  }
+
+  /**
+   * The index of the column a selected expression is read from: the same expression object, else an
+   * equal one, else (for a column or label) its name.
+   *
+   * @throws ArgumentException when the statement did not select it
+   */
+  public int indexOf(Expression<?> expression) {
+    for (int i = 0; i < expressions.size(); i++) {
+      if (expressions.get(i) == expression) {
+        return i;
+      }
+    }
+    int found = expressions.indexOf(expression);
+    if (found >= 0) {
+      return found;
+    }
+    if (expression instanceof Column<?> || expression instanceof Nodes.Label<?>) {
+      String name =
+          expression instanceof Column<?> c ? c.name() : ((Nodes.Label<?>) expression).name();
+      int byName = find(name);
+      if (byName >= 0) {
+        return byName;
+      }
+    }
+    throw new ArgumentException(
+        "The result has no column for "
+            + expression
+            + "; its columns are "
+            + (expressions.isEmpty() ? names : expressions));
   }
 
   /** Reads the cursor's current row. */

@@ -26,17 +26,26 @@ public final class TextCompiler {
     while (i < n) {
       char c = text.charAt(i);
       if (c == '\'' || c == '"' || (c == '`' && syntax.backtickIdentifiers())) {
-        int end = skipQuoted(text, i, c);
+        int end = skipQuoted(text, i, c, c != '`' && syntax.backslashEscapes());
         sql.append(text, i, end);
         i = end;
-      } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+      } else if ((c == 'E' || c == 'e')
+          && syntax.escapeStrings()
+          && i + 1 < n
+          && text.charAt(i + 1) == '\''
+          && (i == 0 || !isNamePart(text.charAt(i - 1)))) {
+        // PostgreSQL E'...': backslash escapes even though plain strings have none.
+        int end = skipQuoted(text, i + 1, '\'', true);
+        sql.append(text, i, end);
+        i = end;
+      } else if ((c == '-' && i + 1 < n && text.charAt(i + 1) == '-')
+          || (c == '#' && syntax.hashComments())) {
         int end = text.indexOf('\n', i);
         end = end < 0 ? n : end;
         sql.append(text, i, end);
         i = end;
       } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-        int end = text.indexOf("*/", i + 2);
-        end = end < 0 ? n : end + 2;
+        int end = skipBlockComment(text, i);
         sql.append(text, i, end);
         i = end;
       } else if (c == '$' && syntax.dollarQuoting() && dollarTagEnd(text, i) > 0) {
@@ -71,12 +80,16 @@ public final class TextCompiler {
     return new Compiled(sql.toString(), names, clause.generatedKeyColumns());
   }
 
-  private int skipQuoted(String text, int start, char quote) {
+  /**
+   * Returns the index after the literal or quoted identifier opening at {@code start}, or the end
+   * of the text when it is not closed. A doubled quote stands for itself; with {@code backslashes}
+   * a backslash escapes the next character too (MySQL's '...' and "...", PostgreSQL's E'...').
+   */
+  private static int skipQuoted(String text, int start, char quote, boolean backslashes) {
     int i = start + 1;
     while (i < text.length()) {
       char c = text.charAt(i);
-      if (c == '\\' && quote != '`' && syntax.backslashEscapes()) {
-        // MySQL: a backslash escapes the next character in '...' and in "..." strings.
+      if (c == '\\' && backslashes) {
         i += 2;
       } else if (c == quote) {
         if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
@@ -84,6 +97,32 @@ public final class TextCompiler {
         } else {
           return i + 1;
         }
+      } else {
+        i++;
+      }
+    }
+    return text.length();
+  }
+
+  /**
+   * Returns the index after the block comment opening at {@code start}, or the end of the text when
+   * it is not closed. Where comments nest, each inner opening needs its own close.
+   */
+  private int skipBlockComment(String text, int start) {
+    int depth = 1;
+    int i = start + 2;
+    while (i < text.length() - 1) {
+      if (text.charAt(i) == '*' && text.charAt(i + 1) == '/') {
+        depth--;
+        i += 2;
+        if (depth == 0) {
+          return i;
+        }
+      } else if (syntax.nestedBlockComments()
+          && text.charAt(i) == '/'
+          && text.charAt(i + 1) == '*') {
+        depth++;
+        i += 2;
       } else {
         i++;
       }

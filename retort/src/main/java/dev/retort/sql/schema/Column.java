@@ -1,5 +1,6 @@
 package dev.retort.sql.schema;
 
+import dev.retort.sql.expr.Expression;
 import dev.retort.sql.types.SqlType;
 import java.util.Optional;
 
@@ -7,11 +8,12 @@ import java.util.Optional;
  * A column of a {@link Table}, typed by the Java type of its values so that statements built from
  * it accept only values of that type. Get one with {@link Table#column(String, Class)}, typically
  * into a constant: {@code static final Column<String> NAME = USERS.column("name", String.class)}.
- * Immutable; two columns are equal only if they are the same object.
+ * It is an {@link Expression}: {@code NAME.eq("Ann")}, {@code NAME.like("A%")}. Immutable; two
+ * columns are equal only if they are the same object.
  *
  * @param <T> the Java type of the column's values
  */
-public final class Column<T> {
+public final class Column<T> implements Expression<T> {
   private final Table table;
   private final String name;
   private final SqlType<T> type;
@@ -48,11 +50,13 @@ public final class Column<T> {
   }
 
   /** The column's SQL type. */
+  @Override
   public SqlType<T> type() {
     return type;
   }
 
   /** The Java class of the column's values. */
+  @Override
   public Class<T> javaType() {
     return type.javaType();
   }

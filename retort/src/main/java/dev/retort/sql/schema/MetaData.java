@@ -2,6 +2,7 @@ package dev.retort.sql.schema;
 
 import dev.retort.error.ArgumentException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,88 @@ public final class MetaData {
       lock.unlock();
     }
     return table;
+  }
+
+  /**
+   * Defines a table for every table of the reader's current schema (for a connection: the
+   * PostgreSQL {@code current_schema()}, the MariaDB database, SQLite's {@code main}), with its
+   * columns, types, nullability, autoincrement, server defaults, primary and foreign keys, unique
+   * constraints and indexes. Reflected tables of the current schema have no explicit schema.
+   *
+   * <p>Tables already defined here are left as they are and not returned. Tables are defined in
+   * foreign-key order, all or none: on failure the metadata is unchanged. What a database cannot
+   * tell back is documented with each dialect's {@code reflectedType}; CHECK constraints, views,
+   * and indexes on expressions or partial indexes are not reflected.
+   *
+   * @return the tables defined, referenced tables first
+   * @throws dev.retort.error.NotSupportedException when a column has a type Retort cannot
+   *     represent; reflect the other tables by name
+   */
+  public List<Table> reflect(SchemaReader reader) {
+    return reflectTables(reader, null, Set.of());
+  }
+
+  /**
+   * Defines a table for every table of a named schema (a PostgreSQL schema, a MariaDB database);
+   * the tables get that schema, unless it is the reader's current one. See {@link
+   * #reflect(SchemaReader)}.
+   */
+  public List<Table> reflect(SchemaReader reader, String schema) {
+    return reflectTables(reader, TableBuilder.requireName(schema, "schema"), Set.of());
+  }
+
+  /**
+   * Defines tables for the named tables of the reader's current schema, and for the tables their
+   * foreign keys refer to, so that every reference resolves. See {@link #reflect(SchemaReader)}.
+   *
+   * @throws ArgumentException when no name is given, or naming the tables that do not exist
+   */
+  public List<Table> reflect(SchemaReader reader, Collection<String> tableNames) {
+    return reflectTables(reader, null, requireTableNames(tableNames));
+  }
+
+  /**
+   * Defines tables for the named tables of a named schema, and for the tables their foreign keys
+   * refer to. See {@link #reflect(SchemaReader, Collection)}.
+   */
+  public List<Table> reflect(SchemaReader reader, String schema, Collection<String> tableNames) {
+    return reflectTables(
+        reader, TableBuilder.requireName(schema, "schema"), requireTableNames(tableNames));
+  }
+
+  private static Set<String> requireTableNames(Collection<String> tableNames) {
+    if (tableNames.isEmpty()) {
+      throw new ArgumentException(
+          "Name at least one table to reflect, or call reflect(reader) for every table");
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : tableNames) {
+      names.add(TableBuilder.requireName(name, "table"));
+    }
+    return names;
+  }
+
+  private List<Table> reflectTables(SchemaReader reader, String schema, Set<String> tableNames) {
+    TableReflector reflector = new TableReflector(this);
+    List<Table> built = new ArrayList<>();
+    for (TableDescription description : reflector.describe(reader, schema, tableNames)) {
+      built.add(reflector.build(description));
+    }
+    lock.lock();
+    try {
+      for (Table table : built) {
+        if (tables.containsKey(table.fullName())) {
+          throw new ArgumentException(
+              "Table '" + table.fullName() + "' was defined in this MetaData while reflecting");
+        }
+      }
+      for (Table table : built) {
+        tables.put(table.fullName(), table);
+      }
+    } finally {
+      lock.unlock();
+    }
+    return List.copyOf(built);
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.retort.sql.schema;
 
 import dev.retort.error.ArgumentException;
+import dev.retort.sql.expr.FromSource;
+import dev.retort.sql.expr.TableAlias;
 import dev.retort.sql.schema.TableBuilder.ColumnBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ import java.util.stream.Collectors;
  * MetaData}. Defined with {@link MetaData#table(String, java.util.function.Consumer)}; immutable
  * afterwards and safe to share. Two tables are equal only if they are the same object.
  */
-public final class Table {
+public final class Table implements FromSource {
   private final MetaData metadata;
   private final String name;
   private final String schema;
@@ -153,6 +155,7 @@ public final class Table {
   }
 
   /** The columns in definition order. */
+  @Override
   public List<Column<?>> columns() {
     return List.copyOf(columns.values());
   }
@@ -197,6 +200,11 @@ public final class Table {
               + javaType.getName());
     }
     return (Column<T>) c;
+  }
+
+  /** The table under another name, for self-joins: {@code users AS u}. */
+  public TableAlias as(String alias) {
+    return new TableAlias(this, alias);
   }
 
   /** The primary key, if declared. */

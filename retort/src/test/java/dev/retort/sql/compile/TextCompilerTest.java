@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** Compiling plain SQL: where {@code :name} is a parameter and where it is not. No database. */
 class TextCompilerTest {
-  private static final TextSyntax POSTGRES = new TextSyntax(false, true, false);
-  private static final TextSyntax MYSQL = new TextSyntax(true, false, true);
+  private static final TextSyntax POSTGRES = TextSyntax.POSTGRESQL;
+  private static final TextSyntax MYSQL = TextSyntax.MYSQL;
 
   private static Compiled compile(TextSyntax syntax, String sql) {
     return new TextCompiler(syntax).compile(text(sql));
@@ -128,6 +128,68 @@ class TextCompilerTest {
     Compiled c = compile(POSTGRES, "SELECT 'a\\', :p");
     assertThat(c.sql()).isEqualTo("SELECT 'a\\', ?");
     assertThat(c.parameterNames()).containsExactly("p");
+  }
+
+  @Test
+  void hashStartsALineCommentOnMysql() {
+    Compiled c = compile(MYSQL, "SELECT :a # it's a :comment\n, :b #:end");
+    assertThat(c.sql()).isEqualTo("SELECT ? # it's a :comment\n, ? #:end");
+    assertThat(c.parameterNames()).containsExactly("a", "b");
+  }
+
+  @Test
+  void hashIsAnOperatorElsewhere() {
+    // PostgreSQL's # is bitwise XOR: what follows it is still SQL.
+    Compiled c = compile(POSTGRES, "SELECT :a # :b");
+    assertThat(c.sql()).isEqualTo("SELECT ? # ?");
+    assertThat(c.parameterNames()).containsExactly("a", "b");
+    assertThat(compile(TextSyntax.STANDARD, "SELECT :a # :b").parameterNames())
+        .containsExactly("a", "b");
+  }
+
+  @Test
+  void escapeStringsTakeBackslashEscapesOnPostgres() {
+    Compiled c = compile(POSTGRES, "SELECT E'it\\'s :x', e'a\\\\', E'q''s :y', :p");
+    assertThat(c.sql()).isEqualTo("SELECT E'it\\'s :x', e'a\\\\', E'q''s :y', ?");
+    assertThat(c.parameterNames()).containsExactly("p");
+  }
+
+  @Test
+  void anEBeforeAQuoteInsideANameIsNotAnEscapeStringPrefix() {
+    // "somE'a\'" is the name somE then the plain string 'a\', which ends at its quote.
+    Compiled c = compile(POSTGRES, "SELECT somE'a\\', :p");
+    assertThat(c.parameterNames()).containsExactly("p");
+  }
+
+  @Test
+  void escapeStringsAreOnlyAPostgresForm() {
+    // Elsewhere E'a\' is the name E then 'a\': a standard literal ending at its quote.
+    Compiled c = compile(TextSyntax.STANDARD, "SELECT E'a\\', :p");
+    assertThat(c.sql()).isEqualTo("SELECT E'a\\', ?");
+    assertThat(c.parameterNames()).containsExactly("p");
+  }
+
+  @Test
+  void blockCommentsNestOnPostgres() {
+    Compiled c = compile(POSTGRES, "SELECT /* a /* b */ :x */ :p /* /* */ :y **/ /*/ :z */");
+    assertThat(c.sql()).isEqualTo("SELECT /* a /* b */ :x */ ? /* /* */ :y **/ /*/ :z */");
+    assertThat(c.parameterNames()).containsExactly("p");
+  }
+
+  @Test
+  void anUnclosedNestedCommentRunsToTheEndOnPostgres() {
+    Compiled c = compile(POSTGRES, "SELECT :p /* a /* b */ :x");
+    assertThat(c.sql()).isEqualTo("SELECT ? /* a /* b */ :x");
+    assertThat(c.parameterNames()).containsExactly("p");
+  }
+
+  @Test
+  void blockCommentsEndAtTheFirstCloseOnMysqlAndSqlite() {
+    for (TextSyntax syntax : List.of(MYSQL, TextSyntax.STANDARD)) {
+      Compiled c = compile(syntax, "SELECT /* a /* b */ :x");
+      assertThat(c.sql()).isEqualTo("SELECT /* a /* b */ ?");
+      assertThat(c.parameterNames()).containsExactly("x");
+    }
   }
 
   @Test
