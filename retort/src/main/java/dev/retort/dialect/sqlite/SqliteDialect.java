@@ -232,6 +232,15 @@ public class SqliteDialect extends Dialect {
     return "LIMIT -1";
   }
 
+  /**
+   * Decimals, kept as text, are compared and sorted as numbers: exact for integers, to 15
+   * significant digits otherwise.
+   */
+  @Override
+  public String comparisonType(SqlType<?> type) {
+    return type instanceof SqlType.Numeric ? "NUMERIC" : null;
+  }
+
   /** Casts to the storage class Retort keeps each type in (dates, UUIDs, decimals as text). */
   @Override
   public String castTypeName(SqlType<?> type) {

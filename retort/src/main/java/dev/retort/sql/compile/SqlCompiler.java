@@ -327,7 +327,7 @@ public final class SqlCompiler {
       Order o = orders.get(i);
       Expression<?> e =
           o.expression() instanceof Nodes.Label<?> l ? l.expression() : o.expression();
-      orderItem(o, () -> operand(e));
+      orderItem(o, () -> comparedOperand(e));
     }
   }
 
@@ -633,6 +633,21 @@ public final class SqlCompiler {
     }
   }
 
+  /**
+   * An operand that is compared or sorted, cast where the dialect stores its type in a form that
+   * would compare wrongly (see {@link SqlDialect#comparisonType}).
+   */
+  private void comparedOperand(Expression<?> e) {
+    String type = e.type() == null ? null : dialect.comparisonType(e.type());
+    if (type == null) {
+      operand(e);
+      return;
+    }
+    sql.append("CAST(");
+    expression(e);
+    sql.append(" AS ").append(type).append(')');
+  }
+
   private void expression(Expression<?> e) {
     switch (e) {
       case Column<?> c -> column(c);
@@ -651,9 +666,9 @@ public final class SqlCompiler {
       }
       case Nodes.Param<?> p -> placeholder(p.name(), p.type());
       case Nodes.Comparison c -> {
-        operand(c.left());
+        comparedOperand(c.left());
         sql.append(' ').append(c.operator()).append(' ');
-        operand(c.right());
+        comparedOperand(c.right());
       }
       case Nodes.Arithmetic<?> a -> {
         operand(a.left());
@@ -672,17 +687,17 @@ public final class SqlCompiler {
       }
       case Nodes.InList in -> inList(in);
       case Nodes.InSelect in -> {
-        operand(in.operand());
+        comparedOperand(in.operand());
         sql.append(in.negated() ? " NOT IN (" : " IN (");
         subquery(in.subquery());
         sql.append(')');
       }
       case Nodes.Between b -> {
-        operand(b.operand());
+        comparedOperand(b.operand());
         sql.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
-        operand(b.low());
+        comparedOperand(b.low());
         sql.append(" AND ");
-        operand(b.high());
+        comparedOperand(b.high());
       }
       case Nodes.Like l -> like(l);
       case Nodes.Exists x -> {
@@ -717,7 +732,11 @@ public final class SqlCompiler {
         if (f.distinct()) {
           sql.append("DISTINCT ");
         }
-        expressionList(f.arguments());
+        if (f.arguments().size() == 1 && f.name().matches("(?i)min|max")) {
+          comparedOperand(f.arguments().get(0));
+        } else {
+          expressionList(f.arguments());
+        }
         sql.append(')');
       }
       case Nodes.Star s -> sql.append('*');
@@ -805,9 +824,14 @@ public final class SqlCompiler {
       sql.append(in.negated() ? "1 = 1" : "1 = 0");
       return;
     }
-    operand(in.operand());
+    comparedOperand(in.operand());
     sql.append(in.negated() ? " NOT IN (" : " IN (");
-    expressionList(in.values());
+    for (int i = 0; i < in.values().size(); i++) {
+      if (i > 0) {
+        sql.append(", ");
+      }
+      comparedOperand(in.values().get(i));
+    }
     sql.append(')');
   }
 

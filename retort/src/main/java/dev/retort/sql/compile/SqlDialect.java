@@ -59,6 +59,15 @@ public interface SqlDialect extends DdlDialect {
     return false;
   }
 
+  /**
+   * The type that values of {@code type} are cast to where they are compared, sorted or aggregated
+   * by min/max, or null when they compare correctly as stored (SQLite keeps decimals as text, which
+   * would compare as text: "5.25" &gt; "10").
+   */
+  default String comparisonType(SqlType<?> type) {
+    return null;
+  }
+
   /** An INSERT of a row of defaults only. */
   default String insertDefaultValues() {
     return "DEFAULT VALUES";
