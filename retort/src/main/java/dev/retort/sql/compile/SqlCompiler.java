@@ -740,7 +740,7 @@ public final class SqlCompiler {
         sql.append(')');
       }
       case Nodes.Star s -> sql.append('*');
-      case Nodes.Keyword<?> k -> sql.append(k.sql());
+      case Nodes.Keyword<?> k -> sql.append(dialect.keyword(k.sql()));
       case Nodes.Label<?> l -> expression(l.expression());
       case Nodes.ScalarSubquery<?> s -> {
         sql.append('(');
