@@ -170,18 +170,27 @@ public final class SqlCompiler {
       }
       Set<FromSource> outer = new HashSet<>();
       enclosing.forEach(outer::addAll);
+      List<FromSource> sources = BindWalker.sources(used);
       from = new ArrayList<>();
-      for (FromSource source : BindWalker.sources(used)) {
+      for (FromSource source : sources) {
         if (!outer.contains(source)) {
-          if (source instanceof Cte cte && cte.body() == null && !isKnownCte(cte)) {
-            throw new ArgumentException(
-                "The query uses columns of CTE '"
-                    + cte.name()
-                    + "' but does not select from it: add .from(cte) with the CTE that has its"
-                    + " body");
-          }
-          from.add(source);
+          from.add(inferredSource(source));
         }
+      }
+      if (from.isEmpty() && !sources.isEmpty()) {
+        // Like SQLAlchemy, a query on one table is not correlated away to a query without FROM:
+        // (SELECT max(t.x)) inside a query on t means max over t, not an aggregate of the outer
+        // row.
+        if (sources.size() > 1) {
+          throw new ArgumentException(
+              "The subquery "
+                  + s
+                  + " takes all its tables "
+                  + sources
+                  + " from the enclosing query (correlation), which leaves it no FROM: give it its"
+                  + " own tables with .from(...)");
+        }
+        from.add(inferredSource(sources.get(0)));
       }
     }
     sql.append("SELECT ");
@@ -232,6 +241,16 @@ public final class SqlCompiler {
       enclosing.pop();
       qualify = savedQualify;
     }
+  }
+
+  private FromSource inferredSource(FromSource source) {
+    if (source instanceof Cte cte && cte.body() == null && !isKnownCte(cte)) {
+      throw new ArgumentException(
+          "The query uses columns of CTE '"
+              + cte.name()
+              + "' but does not select from it: add .from(cte) with the CTE that has its body");
+    }
+    return source;
   }
 
   private boolean isKnownCte(Cte declaration) {
