@@ -25,6 +25,7 @@ import dev.retort.sql.schema.Table;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,9 @@ public final class SqlCompiler {
 
   /** CTEs with a body met while compiling the outermost query, by name, in dependency order. */
   private Map<String, Cte> ctes;
+
+  /** The names of the CTEs the CTE body being rendered reads, or null outside one. */
+  private List<String> cteUses;
 
   /** The FROM sources of the enclosing queries, for correlated subqueries. */
   private final Deque<Set<FromSource>> enclosing = new ArrayDeque<>();
@@ -107,33 +111,20 @@ public final class SqlCompiler {
       return;
     }
     ctes = new LinkedHashMap<>();
-    StringBuilder outerSql = sql;
-    List<String> outerNames = names;
-    sql = new StringBuilder(128);
-    names = new ArrayList<>();
-    queryBody(query);
-    StringBuilder bodySql = sql;
-    List<String> bodyNames = names;
-    sql = outerSql;
-    names = outerNames;
+    Rendered body = rendered(() -> queryBody(query));
     if (!ctes.isEmpty()) {
-      sql.append(ctes.values().stream().anyMatch(Cte::recursive) ? "WITH RECURSIVE " : "WITH ");
-      // Rendering a CTE body may meet further CTEs; they are inserted before it.
-      List<Cte> rendered = new ArrayList<>();
-      Set<String> done = new HashSet<>();
-      while (rendered.size() < ctes.size()) {
-        for (Cte cte : List.copyOf(ctes.values())) {
-          if (done.add(cte.name())) {
-            rendered.add(cte);
-          }
-        }
+      // Rendering a CTE body may meet further CTEs, which must come before it.
+      Map<String, Rendered> bodies = new HashMap<>();
+      List<Cte> order = new ArrayList<>();
+      for (Cte cte : List.copyOf(ctes.values())) {
+        renderCte(cte, bodies, order);
       }
-      boolean first = true;
-      for (Cte cte : rendered) {
-        if (!first) {
+      sql.append(order.stream().anyMatch(Cte::recursive) ? "WITH RECURSIVE " : "WITH ");
+      for (int i = 0; i < order.size(); i++) {
+        Cte cte = order.get(i);
+        if (i > 0) {
           sql.append(", ");
         }
-        first = false;
         sql.append(dialect.identifier(cte.name()));
         if (!cte.columnNames().isEmpty()) {
           sql.append(" (");
@@ -141,14 +132,53 @@ public final class SqlCompiler {
           sql.append(')');
         }
         sql.append(" AS (");
-        queryBody(cte.body());
+        bodies.get(cte.name()).appendTo(this);
         sql.append(')');
       }
       sql.append(' ');
     }
     ctes = null;
-    sql.append(bodySql);
-    names.addAll(bodyNames);
+    body.appendTo(this);
+  }
+
+  /** Renders a CTE's body, and before it (in {@code order}) the CTEs the body reads. */
+  private void renderCte(Cte cte, Map<String, Rendered> bodies, List<Cte> order) {
+    if (bodies.containsKey(cte.name())) {
+      return;
+    }
+    bodies.put(cte.name(), null); // in progress
+    List<String> savedUses = cteUses;
+    List<String> uses = new ArrayList<>();
+    cteUses = uses;
+    Rendered rendered = rendered(() -> queryBody(cte.body()));
+    cteUses = savedUses;
+    for (String used : uses) {
+      renderCte(ctes.get(used), bodies, order);
+    }
+    bodies.put(cte.name(), rendered);
+    order.add(cte);
+  }
+
+  /** SQL rendered apart, with its parameter names, to be placed later. */
+  private record Rendered(String sql, List<String> names) {
+    void appendTo(SqlCompiler compiler) {
+      compiler.sql.append(sql);
+      compiler.names.addAll(names);
+    }
+  }
+
+  private Rendered rendered(Runnable render) {
+    StringBuilder outerSql = sql;
+    List<String> outerNames = names;
+    sql = new StringBuilder(128);
+    names = new ArrayList<>();
+    try {
+      render.run();
+      return new Rendered(sql.toString(), names);
+    } finally {
+      sql = outerSql;
+      names = outerNames;
+    }
   }
 
   private void queryBody(SelectStatement query) {
@@ -426,6 +456,9 @@ public final class SqlCompiler {
   private void registerCte(Cte cte) {
     if (ctes == null) {
       throw new ArgumentException("CTE '" + cte.name() + "' is used outside of a query");
+    }
+    if (cteUses != null) {
+      cteUses.add(cte.name());
     }
     Cte known = ctes.get(cte.name());
     if (known == null) {
