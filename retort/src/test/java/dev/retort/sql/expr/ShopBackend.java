@@ -121,7 +121,7 @@ abstract class ShopBackend {
   }
 
   /** The customers' names a query selects, in its order. */
-  List<String> names(Select query) {
+  List<String> names(Statement query) {
     return column(query, s.customerName);
   }
 
