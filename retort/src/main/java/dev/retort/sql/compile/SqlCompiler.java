@@ -563,7 +563,7 @@ public final class SqlCompiler {
                 (conflict.target().isEmpty() ? i.columns() : conflict.target()).get(0).name());
         sql.append(column).append(" = ").append(column);
       } else {
-        assignments(conflict.updates());
+        upsertAssignments(conflict.updates());
       }
       return;
     }
@@ -580,8 +580,19 @@ public final class SqlCompiler {
       sql.append(" DO NOTHING");
     } else {
       sql.append(" DO UPDATE SET ");
-      assignments(conflict.updates());
+      upsertAssignments(conflict.updates());
     }
+  }
+
+  /**
+   * An upsert's assignments name the existing row's columns with the table: PostgreSQL finds a bare
+   * column name there ambiguous beside EXCLUDED's.
+   */
+  private void upsertAssignments(List<Assignment<?>> updates) {
+    boolean saved = qualify;
+    qualify = true;
+    assignments(updates);
+    qualify = saved;
   }
 
   private void update(Update u) {
