@@ -319,6 +319,9 @@ public final class SqlCompiler {
   }
 
   private void compound(CompoundSelect c) {
+    if (!c.orderBy().isEmpty() && sortedAsDerivedTable(c)) {
+      return;
+    }
     for (int i = 0; i < c.parts().size(); i++) {
       if (i > 0) {
         sql.append(' ').append(c.operator()).append(' ');
@@ -362,6 +365,54 @@ public final class SqlCompiler {
       }
     }
     limitOffset(c.limit(), c.offset());
+  }
+
+  /**
+   * Sorts a set operation by a column the dialect casts to compare (a decimal on SQLite) by
+   * selecting from it as a derived table, since its own ORDER BY may only name result columns.
+   * Returns false, rendering nothing, when no cast is needed or the columns have no names.
+   */
+  private boolean sortedAsDerivedTable(CompoundSelect c) {
+    boolean needed = false;
+    for (Order o : c.orderBy()) {
+      needed |=
+          o.expression().type() != null && dialect.comparisonType(o.expression().type()) != null;
+    }
+    if (!needed) {
+      return false;
+    }
+    CompoundSelect unsorted = new CompoundSelect(c.operator(), c.parts(), List.of(), null, null);
+    List<Expression<?>> columns;
+    Subquery all;
+    try {
+      all = new Subquery(unsorted, "_u" + (anonymous + 1));
+      columns = all.columns();
+    } catch (ArgumentException unnamed) {
+      return false;
+    }
+    List<Expression<?>> selected = c.selectedExpressions();
+    List<Order> orders = new ArrayList<>();
+    for (Order o : c.orderBy()) {
+      int position = selected.indexOf(o.expression());
+      if (position < 0) {
+        return false; // the usual path explains the error
+      }
+      orders.add(new Order(columns.get(position), o.descending(), o.nulls()));
+    }
+    anonymous++;
+    select(
+        new Select(
+            columns,
+            false,
+            List.of(all),
+            null,
+            List.of(),
+            null,
+            orders,
+            c.limit(),
+            c.offset(),
+            null));
+    return true;
   }
 
   private void orderBy(List<Order> orders) {
