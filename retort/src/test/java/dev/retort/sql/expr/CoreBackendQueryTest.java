@@ -170,6 +170,19 @@ class CoreBackendQueryTest extends ShopBackend {
         .containsExactly(ids.get("Ann"), ids.get("Bob"), ids.get("Dee"));
     assertThat(column(allIds.except(buyerIds), s.customerId)).containsExactly(ids.get("Cid"));
 
+    // Decimals sort as numbers over a set operation too.
+    Select positioned = select(s.orderTotal).where(s.orderPosition.isNotNull());
+    Select unpositioned = select(s.orderTotal).where(s.orderPosition.isNull());
+    assertThat(column(positioned.unionAll(unpositioned).orderBy(s.orderTotal), s.orderTotal))
+        .extracting(BigDecimal::toPlainString)
+        .containsExactly("5.25", "10.50", "20.00", "100.00");
+    assertThat(
+            column(
+                positioned.unionAll(unpositioned).orderBy(s.orderTotal.desc()).limit(2).offset(1),
+                s.orderTotal))
+        .extracting(BigDecimal::toPlainString)
+        .containsExactly("20.00", "10.50");
+
     // Parts with their own ORDER BY / LIMIT, and a LIMIT / OFFSET over the whole.
     Select firstByName = select(s.customerName).orderBy(s.customerName).limit(1);
     Select lastByName = select(s.customerName).orderBy(s.customerName.desc()).limit(1);
