@@ -3,7 +3,9 @@ package dev.retort.sql.expr;
 import static dev.retort.sql.Sql.count;
 import static dev.retort.sql.Sql.delete;
 import static dev.retort.sql.Sql.excluded;
+import static dev.retort.sql.Sql.exists;
 import static dev.retort.sql.Sql.insert;
+import static dev.retort.sql.Sql.notExists;
 import static dev.retort.sql.Sql.select;
 import static dev.retort.sql.Sql.set;
 import static dev.retort.sql.Sql.update;
@@ -153,6 +155,54 @@ class CoreBackendDmlTest extends ShopBackend {
     conn.commit();
     assertThat(orderCount()).isZero();
     assertThat(customerCount()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void subqueriesAndCtesInsideUpdateDeleteAndInsert(Backend backend) {
+    open(backend);
+    // Correlated to the table updated / deleted from.
+    Select ordersOfCustomer = select(s.orderId).where(s.orderCustomer.eq(s.customerId));
+    assertThat(
+            conn.execute(
+                    update(s.customers)
+                        .set(s.customerTier, Tier.GOLD)
+                        .where(exists(ordersOfCustomer)))
+                .rowCount())
+        .isEqualTo(3);
+    assertThat(customersWhere(s.customerTier.eq(Tier.GOLD))).containsExactly("Ann", "Bob", "Dee");
+    assertThat(conn.execute(delete(s.customers).where(notExists(ordersOfCustomer))).rowCount())
+        .isOne();
+    assertThat(customerCount()).isEqualTo(3);
+
+    // A CTE read by the WHERE of an UPDATE, and by the SELECT of an INSERT.
+    Cte big = select(s.orderCustomer).where(s.orderTotal.ge(new BigDecimal("20"))).cte("big");
+    Expression<Long> bigCustomer = big.column("customer_id", s.orderCustomer.type());
+    assertThat(
+            conn.execute(
+                    update(s.customers)
+                        .set(s.customerCity, "Big")
+                        .where(s.customerId.in(select(bigCustomer).from(big))))
+                .rowCount())
+        .isEqualTo(2);
+    assertThat(customersWhere(s.customerCity.eq("Big"))).containsExactly("Ann", "Dee");
+    conn.execute(
+        insert(s.orders)
+            .columns(s.orderCustomer, s.orderTotal, s.orderPlacedAt, s.orderPosition)
+            .from(
+                select(
+                        bigCustomer,
+                        value(new BigDecimal("1.00"), s.orderTotal.type()),
+                        value(DEE_ONLY, TIMESTAMPTZ),
+                        value(50, INTEGER))
+                    .from(big)));
+    assertThat(
+            names(
+                select(s.customerName)
+                    .join(s.orders, s.customerId.eq(s.orderCustomer))
+                    .where(s.orderPosition.eq(50))
+                    .orderBy(s.customerName)))
+        .containsExactly("Ann", "Dee");
   }
 
   @ParameterizedTest
