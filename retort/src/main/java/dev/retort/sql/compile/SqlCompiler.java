@@ -360,6 +360,13 @@ public final class SqlCompiler {
                   + ", not "
                   + o.expression());
         }
+        if (o.nulls() != Order.Nulls.DEFAULT && !dialect.supportsNullsOrdering()) {
+          // The emulation needs the column itself, which a position cannot stand for.
+          throw new UnsupportedFeatureException(
+              "NULLS FIRST/LAST over an unnamed column of a " + c.operator(),
+              dialect.name(),
+              "name the columns with .as(\"name\")");
+        }
         String key = String.valueOf(position + 1);
         orderItem(o, () -> sql.append(key));
       }
@@ -368,15 +375,17 @@ public final class SqlCompiler {
   }
 
   /**
-   * Sorts a set operation by a column the dialect casts to compare (a decimal on SQLite) by
-   * selecting from it as a derived table, since its own ORDER BY may only name result columns.
-   * Returns false, rendering nothing, when no cast is needed or the columns have no names.
+   * Sorts a set operation by a column the dialect casts to compare (a decimal on SQLite), or with
+   * emulated NULLS FIRST/LAST (MariaDB), by selecting from it as a derived table, since its own
+   * ORDER BY may only name result columns (by position here). Returns false, rendering nothing,
+   * when neither is needed or the columns have no names.
    */
   private boolean sortedAsDerivedTable(CompoundSelect c) {
     boolean needed = false;
     for (Order o : c.orderBy()) {
       needed |=
           o.expression().type() != null && dialect.comparisonType(o.expression().type()) != null;
+      needed |= o.nulls() != Order.Nulls.DEFAULT && !dialect.supportsNullsOrdering();
     }
     if (!needed) {
       return false;
