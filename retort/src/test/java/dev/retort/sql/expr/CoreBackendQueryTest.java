@@ -3,6 +3,7 @@ package dev.retort.sql.expr;
 import static dev.retort.sql.Sql.count;
 import static dev.retort.sql.Sql.cte;
 import static dev.retort.sql.Sql.exists;
+import static dev.retort.sql.Sql.lower;
 import static dev.retort.sql.Sql.max;
 import static dev.retort.sql.Sql.notExists;
 import static dev.retort.sql.Sql.rank;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.engine.Row;
 import dev.retort.error.ArgumentException;
+import dev.retort.error.UnsupportedFeatureException;
 import dev.retort.testing.Backend;
 import dev.retort.testing.ShopSchema.Tier;
 import java.math.BigDecimal;
@@ -251,6 +253,48 @@ class CoreBackendQueryTest extends ShopBackend {
     Expression<Integer> position = s.orderPosition.as("pos");
     assertThat(column(select(position).orderBy(position.asc().nullsLast()), position))
         .containsExactly(1, 2, 3, null);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void setOperationOrderedWithNullsFirstAndLast(Backend backend) {
+    open(backend);
+    Select withCity = select(s.customerCity).where(s.customerCity.isNotNull());
+    Select without = select(s.customerCity).where(s.customerCity.isNull());
+    assertThat(
+            column(
+                withCity.union(without).orderBy(s.customerCity.asc().nullsFirst()), s.customerCity))
+        .containsExactly(null, "Berlin", "Paris");
+    assertThat(
+            column(
+                withCity.union(without).orderBy(s.customerCity.desc().nullsLast()), s.customerCity))
+        .containsExactly("Paris", "Berlin", null);
+    // The placements that differ from MariaDB's own (NULLs smallest).
+    assertThat(
+            column(
+                withCity.union(without).orderBy(s.customerCity.asc().nullsLast()), s.customerCity))
+        .containsExactly("Berlin", "Paris", null);
+    assertThat(
+            column(
+                withCity.union(without).orderBy(s.customerCity.desc().nullsFirst()),
+                s.customerCity))
+        .containsExactly(null, "Paris", "Berlin");
+
+    // Emulating the placement needs a named column; an unnamed one is refused where emulated.
+    Expression<String> low = lower(s.customerCity);
+    CompoundSelect lowered =
+        select(low)
+            .where(s.customerCity.isNotNull())
+            .union(select(lower(s.customerCity)).where(s.customerCity.isNull()))
+            .orderBy(low.asc().nullsLast());
+    if (engine.dialect().supportsNullsOrdering()) {
+      assertThat(column(lowered, low)).containsExactly("berlin", "paris", null);
+    } else {
+      assertThatThrownBy(() -> conn.execute(lowered))
+          .isInstanceOf(UnsupportedFeatureException.class)
+          .hasMessageContaining("NULLS FIRST/LAST")
+          .hasMessageContaining(".as(");
+    }
   }
 
   private List<String> cities(Order order) {
