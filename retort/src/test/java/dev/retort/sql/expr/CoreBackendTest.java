@@ -109,6 +109,33 @@ class CoreBackendTest extends ShopBackend {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void threeWayJoinAndConditionsSelectedAsValues(Backend backend) {
+    open(backend);
+    TableAlias neighbour = s.customers.as("neighbour");
+    Expression<String> neighbourName = neighbour.col(s.customerName).as("neighbour_name");
+    Expression<Boolean> big = s.orderTotal.ge(new BigDecimal("20")).as("big");
+    List<Row> rows =
+        rows(
+            select(s.customerName, s.orderPosition, neighbourName, big)
+                .join(s.orders, s.customerId.eq(s.orderCustomer))
+                .join(
+                    neighbour,
+                    neighbour
+                        .col(s.customerCity)
+                        .eq(s.customerCity)
+                        .and(neighbour.col(s.customerId).ne(s.customerId)))
+                .orderBy(s.orderPosition));
+    assertThat(rows)
+        .extracting(r -> r.get(s.customerName) + ">" + r.get(neighbourName) + ":" + r.get(big))
+        .containsExactly("Ann>Dee:false", "Ann>Dee:true", "Dee>Ann:true");
+
+    Expression<Boolean> unknown = s.orderPosition.gt(1).as("unknown");
+    assertThat(column(select(unknown).where(s.orderCustomer.eq(ids.get("Bob"))), unknown))
+        .containsExactly((Boolean) null);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void fullJoinWhereTheDatabaseHasIt(Backend backend) {
     open(backend);
     // Ann's second order and Dee's order match; Bob and Cid, Ann's first and Bob's order do not.
