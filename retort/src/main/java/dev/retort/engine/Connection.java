@@ -213,7 +213,8 @@ public final class Connection implements AutoCloseable, SchemaReader {
       if (ps.execute()) {
         ResultSet rs = ps.getResultSet();
         RowShape shape =
-            RowShape.of(rs.getMetaData(), dialect).withExpressions(compiled.resultColumns());
+            RowShape.of(rs.getMetaData(), dialect)
+                .withExpressions(RowShape.resultExpressions(statement, compiled));
         if (fetchSize > 0) {
           Cursor cursor = new Cursor(ps, rs, shape, compiled.sql());
           cursors.add(cursor);
@@ -291,7 +292,7 @@ public final class Connection implements AutoCloseable, SchemaReader {
         if (ps.execute()) {
           try (ResultSet rs = ps.getResultSet()) {
             RowShape shape =
-                RowShape.of(rs.getMetaData(), dialect).withExpressions(compiled.resultColumns());
+                RowShape.of(rs.getMetaData(), dialect).withExpressions(insert.returning());
             columns = shape.names();
             while (rs.next()) {
               returned.add(new Row(shape, shape.read(rs)));

@@ -242,6 +242,15 @@ public class MySqlDialect extends Dialect {
     return "() VALUES ()";
   }
 
+  /**
+   * CURRENT_TIMESTAMP is the session time zone's wall time, but offset date-times are read back as
+   * UTC DATETIME values: UTC_TIMESTAMP is the same instant whatever the session's time zone.
+   */
+  @Override
+  public String keyword(String keyword) {
+    return keyword.equals("CURRENT_TIMESTAMP") ? "UTC_TIMESTAMP(6)" : keyword;
+  }
+
   /** CAST takes only a few type names here (SIGNED, CHAR, DECIMAL, DATETIME, ...). */
   @Override
   public String castTypeName(SqlType<?> type) {

@@ -4,8 +4,14 @@ import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.Dialect;
 import dev.retort.error.ArgumentException;
 import dev.retort.error.InvalidRequestException;
+import dev.retort.sql.Executable;
+import dev.retort.sql.compile.Compiled;
+import dev.retort.sql.expr.Delete;
 import dev.retort.sql.expr.Expression;
+import dev.retort.sql.expr.Insert;
 import dev.retort.sql.expr.Nodes;
+import dev.retort.sql.expr.SelectStatement;
+import dev.retort.sql.expr.Update;
 import dev.retort.sql.schema.Column;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -66,6 +72,22 @@ public final class RowShape {
       return shape;
     }
     return new RowShape(names.toArray(String[]::new), shape.readers, dialect);
+  }
+
+  /**
+   * The expressions a statement returns, taken from the statement being run rather than from its
+   * cached compiled form: an equal statement compiled earlier holds other expression objects, and
+   * two selected expressions may be equal in structure (bound values take no part in equality), so
+   * only the statement's own objects tell them apart.
+   */
+  public static List<Expression<?>> resultExpressions(Executable statement, Compiled compiled) {
+    return switch (statement) {
+      case SelectStatement s -> s.selectedExpressions();
+      case Insert i -> i.returning();
+      case Update u -> u.returning();
+      case Delete d -> d.returning();
+      default -> compiled.resultColumns();
+    };
   }
 
   /**

@@ -42,8 +42,8 @@ public final class BindWalker {
   }
 
   /**
-   * Whether a compiled parameter name is a value bound inside the statement (as opposed to a
-   * named parameter given at execution).
+   * Whether a compiled parameter name is a value bound inside the statement (as opposed to a named
+   * parameter given at execution).
    */
   public static boolean isBound(String parameterName) {
     return parameterName.startsWith("$");

@@ -26,6 +26,7 @@ import dev.retort.sql.types.SqlType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ public final class SqlCompiler {
 
   /** CTEs with a body met while compiling the outermost query, by name, in dependency order. */
   private Map<String, Cte> ctes;
+
+  /** The names of the CTEs the CTE body being rendered reads, or null outside one. */
+  private List<String> cteUses;
 
   /** The FROM sources of the enclosing queries, for correlated subqueries. */
   private final Deque<Set<FromSource>> enclosing = new ArrayDeque<>();
@@ -119,37 +123,20 @@ public final class SqlCompiler {
       return;
     }
     ctes = new LinkedHashMap<>();
-    StringBuilder outerSql = sql;
-    List<String> outerNames = names;
-    List<SqlType<?>> outerTypes = types;
-    sql = new StringBuilder(128);
-    names = new ArrayList<>();
-    types = new ArrayList<>();
-    queryBody(query);
-    StringBuilder bodySql = sql;
-    List<String> bodyNames = names;
-    List<SqlType<?>> bodyTypes = types;
-    sql = outerSql;
-    names = outerNames;
-    types = outerTypes;
+    Rendered body = rendered(() -> queryBody(query));
     if (!ctes.isEmpty()) {
-      sql.append(ctes.values().stream().anyMatch(Cte::recursive) ? "WITH RECURSIVE " : "WITH ");
-      // Rendering a CTE body may meet further CTEs; they are inserted before it.
-      List<Cte> rendered = new ArrayList<>();
-      Set<String> done = new HashSet<>();
-      while (rendered.size() < ctes.size()) {
-        for (Cte cte : List.copyOf(ctes.values())) {
-          if (done.add(cte.name())) {
-            rendered.add(cte);
-          }
-        }
+      // Rendering a CTE body may meet further CTEs, which must come before it.
+      Map<String, Rendered> bodies = new HashMap<>();
+      List<Cte> order = new ArrayList<>();
+      for (Cte cte : List.copyOf(ctes.values())) {
+        renderCte(cte, bodies, order);
       }
-      boolean first = true;
-      for (Cte cte : rendered) {
-        if (!first) {
+      sql.append(order.stream().anyMatch(Cte::recursive) ? "WITH RECURSIVE " : "WITH ");
+      for (int i = 0; i < order.size(); i++) {
+        Cte cte = order.get(i);
+        if (i > 0) {
           sql.append(", ");
         }
-        first = false;
         sql.append(dialect.identifier(cte.name()));
         if (!cte.columnNames().isEmpty()) {
           sql.append(" (");
@@ -157,15 +144,57 @@ public final class SqlCompiler {
           sql.append(')');
         }
         sql.append(" AS (");
-        queryBody(cte.body());
+        bodies.get(cte.name()).appendTo(this);
         sql.append(')');
       }
       sql.append(' ');
     }
     ctes = null;
-    sql.append(bodySql);
-    names.addAll(bodyNames);
-    types.addAll(bodyTypes);
+    body.appendTo(this);
+  }
+
+  /** Renders a CTE's body, and before it (in {@code order}) the CTEs the body reads. */
+  private void renderCte(Cte cte, Map<String, Rendered> bodies, List<Cte> order) {
+    if (bodies.containsKey(cte.name())) {
+      return;
+    }
+    bodies.put(cte.name(), null); // in progress
+    List<String> savedUses = cteUses;
+    List<String> uses = new ArrayList<>();
+    cteUses = uses;
+    Rendered rendered = rendered(() -> queryBody(cte.body()));
+    cteUses = savedUses;
+    for (String used : uses) {
+      renderCte(ctes.get(used), bodies, order);
+    }
+    bodies.put(cte.name(), rendered);
+    order.add(cte);
+  }
+
+  /** SQL rendered apart, with its parameter names, to be placed later. */
+  private record Rendered(String sql, List<String> names, List<SqlType<?>> types) {
+    void appendTo(SqlCompiler compiler) {
+      compiler.sql.append(sql);
+      compiler.names.addAll(names);
+      compiler.types.addAll(types);
+    }
+  }
+
+  private Rendered rendered(Runnable render) {
+    StringBuilder outerSql = sql;
+    List<String> outerNames = names;
+    List<SqlType<?>> outerTypes = types;
+    sql = new StringBuilder(128);
+    names = new ArrayList<>();
+    types = new ArrayList<>();
+    try {
+      render.run();
+      return new Rendered(sql.toString(), names, types);
+    } finally {
+      sql = outerSql;
+      names = outerNames;
+      types = outerTypes;
+    }
   }
 
   private void queryBody(SelectStatement query) {
@@ -187,18 +216,27 @@ public final class SqlCompiler {
       }
       Set<FromSource> outer = new HashSet<>();
       enclosing.forEach(outer::addAll);
+      List<FromSource> sources = BindWalker.sources(used);
       from = new ArrayList<>();
-      for (FromSource source : BindWalker.sources(used)) {
+      for (FromSource source : sources) {
         if (!outer.contains(source)) {
-          if (source instanceof Cte cte && cte.body() == null && !isKnownCte(cte)) {
-            throw new ArgumentException(
-                "The query uses columns of CTE '"
-                    + cte.name()
-                    + "' but does not select from it: add .from(cte) with the CTE that has its"
-                    + " body");
-          }
-          from.add(source);
+          from.add(inferredSource(source));
         }
+      }
+      if (from.isEmpty() && !sources.isEmpty()) {
+        // Like SQLAlchemy, a query on one table is not correlated away to a query without FROM:
+        // (SELECT max(t.x)) inside a query on t means max over t, not an aggregate of the outer
+        // row.
+        if (sources.size() > 1) {
+          throw new ArgumentException(
+              "The subquery "
+                  + s
+                  + " takes all its tables "
+                  + sources
+                  + " from the enclosing query (correlation), which leaves it no FROM: give it its"
+                  + " own tables with .from(...)");
+        }
+        from.add(inferredSource(sources.get(0)));
       }
     }
     sql.append("SELECT ");
@@ -251,6 +289,16 @@ public final class SqlCompiler {
     }
   }
 
+  private FromSource inferredSource(FromSource source) {
+    if (source instanceof Cte cte && cte.body() == null && !isKnownCte(cte)) {
+      throw new ArgumentException(
+          "The query uses columns of CTE '"
+              + cte.name()
+              + "' but does not select from it: add .from(cte) with the CTE that has its body");
+    }
+    return source;
+  }
+
   private boolean isKnownCte(Cte declaration) {
     return ctes != null && ctes.containsKey(declaration.name());
   }
@@ -287,6 +335,9 @@ public final class SqlCompiler {
   }
 
   private void compound(CompoundSelect c) {
+    if (!c.orderBy().isEmpty() && sortedAsDerivedTable(c)) {
+      return;
+    }
     for (int i = 0; i < c.parts().size(); i++) {
       if (i > 0) {
         sql.append(' ').append(c.operator()).append(' ');
@@ -325,11 +376,65 @@ public final class SqlCompiler {
                   + ", not "
                   + o.expression());
         }
+        if (o.nulls() != Order.Nulls.DEFAULT && !dialect.supportsNullsOrdering()) {
+          // The emulation needs the column itself, which a position cannot stand for.
+          throw new UnsupportedFeatureException(
+              "NULLS FIRST/LAST over an unnamed column of a " + c.operator(),
+              dialect.name(),
+              "name the columns with .as(\"name\")");
+        }
         String key = String.valueOf(position + 1);
         orderItem(o, () -> sql.append(key));
       }
     }
     limitOffset(c.limit(), c.offset());
+  }
+
+  /**
+   * Sorts a set operation with emulated NULLS FIRST/LAST (MariaDB) by selecting from it as a
+   * derived table, since its own ORDER BY may only name result columns (by position here). Returns
+   * false, rendering nothing, when that is not needed or the columns have no names.
+   */
+  private boolean sortedAsDerivedTable(CompoundSelect c) {
+    boolean needed = false;
+    for (Order o : c.orderBy()) {
+      needed |= o.nulls() != Order.Nulls.DEFAULT && !dialect.supportsNullsOrdering();
+    }
+    if (!needed) {
+      return false;
+    }
+    CompoundSelect unsorted = new CompoundSelect(c.operator(), c.parts(), List.of(), null, null);
+    List<Expression<?>> columns;
+    Subquery all;
+    try {
+      all = new Subquery(unsorted, "_u" + (anonymous + 1));
+      columns = all.columns();
+    } catch (ArgumentException unnamed) {
+      return false;
+    }
+    List<Expression<?>> selected = c.selectedExpressions();
+    List<Order> orders = new ArrayList<>();
+    for (Order o : c.orderBy()) {
+      int position = selected.indexOf(o.expression());
+      if (position < 0) {
+        return false; // the usual path explains the error
+      }
+      orders.add(new Order(columns.get(position), o.descending(), o.nulls()));
+    }
+    anonymous++;
+    select(
+        new Select(
+            columns,
+            false,
+            List.of(all),
+            null,
+            List.of(),
+            null,
+            orders,
+            c.limit(),
+            c.offset(),
+            null));
+    return true;
   }
 
   private void orderBy(List<Order> orders) {
@@ -424,6 +529,9 @@ public final class SqlCompiler {
   private void registerCte(Cte cte) {
     if (ctes == null) {
       throw new ArgumentException("CTE '" + cte.name() + "' is used outside of a query");
+    }
+    if (cteUses != null) {
+      cteUses.add(cte.name());
     }
     Cte known = ctes.get(cte.name());
     if (known == null) {
@@ -530,7 +638,7 @@ public final class SqlCompiler {
                 (conflict.target().isEmpty() ? i.columns() : conflict.target()).get(0).name());
         sql.append(column).append(" = ").append(column);
       } else {
-        assignments(conflict.updates());
+        upsertAssignments(conflict.updates());
       }
       return;
     }
@@ -547,8 +655,19 @@ public final class SqlCompiler {
       sql.append(" DO NOTHING");
     } else {
       sql.append(" DO UPDATE SET ");
-      assignments(conflict.updates());
+      upsertAssignments(conflict.updates());
     }
+  }
+
+  /**
+   * An upsert's assignments name the existing row's columns with the table: PostgreSQL finds a bare
+   * column name there ambiguous beside EXCLUDED's.
+   */
+  private void upsertAssignments(List<Assignment<?>> updates) {
+    boolean saved = qualify;
+    qualify = true;
+    assignments(updates);
+    qualify = saved;
   }
 
   private void update(Update u) {
@@ -740,7 +859,7 @@ public final class SqlCompiler {
         sql.append(')');
       }
       case Nodes.Star s -> sql.append('*');
-      case Nodes.Keyword<?> k -> sql.append(k.sql());
+      case Nodes.Keyword<?> k -> sql.append(dialect.keyword(k.sql()));
       case Nodes.Label<?> l -> expression(l.expression());
       case Nodes.ScalarSubquery<?> s -> {
         sql.append('(');

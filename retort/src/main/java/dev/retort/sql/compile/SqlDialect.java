@@ -59,6 +59,14 @@ public interface SqlDialect extends DdlDialect {
     return false;
   }
 
+  /**
+   * The dialect's spelling of a value keyword such as {@code CURRENT_TIMESTAMP}; the keyword itself
+   * by default.
+   */
+  default String keyword(String keyword) {
+    return keyword;
+  }
+
   /** An INSERT of a row of defaults only. */
   default String insertDefaultValues() {
     return "DEFAULT VALUES";

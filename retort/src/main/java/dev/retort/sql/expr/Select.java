@@ -87,7 +87,8 @@ public record Select(
 
   /**
    * Joins {@code right} onto the FROM clause: onto the last explicit source, or else onto the first
-   * table the selected columns use.
+   * table the selected columns use. Joins chain: {@code select(a.x, b.y, c.z).join(b, ...).join(c,
+   * ...)} is {@code a JOIN b ON ... JOIN c ON ...}.
    */
   public Select join(FromSource right, Expression<Boolean> on) {
     return joined(right, Join.Type.INNER, on);
@@ -123,6 +124,13 @@ public record Select(
       FromSource first = sources.remove(0);
       sources.add(0, new Join(first, right, type, on));
     } else {
+      // A source standing alone in the list (the columns' tables, inferred by an earlier join)
+      // moves into this join instead of appearing twice.
+      sources.remove(right);
+      if (sources.isEmpty()) {
+        throw new ArgumentException(
+            "join(" + right + ") has nothing to join onto: call from(...) first");
+      }
       FromSource last = sources.remove(sources.size() - 1);
       sources.add(new Join(last, right, type, on));
     }
