@@ -48,6 +48,6 @@ public final class Timers {
 
   /** Runs {@code action} on a new virtual thread. */
   public static void runVirtual(Runnable action) {
-    Thread.ofVirtual().name("retort-cleanup").start(action);
+    Thread.ofVirtual().name("retort-timer-task").start(action);
   }
 }
