@@ -575,7 +575,15 @@ public final class SqlCompiler {
       if (i.select() != null) {
         sql.append(' ');
         qualify = true;
-        query(i.select());
+        if (i.onConflict() != null && !dialect.upsertOnDuplicateKey()) {
+          // SQLite takes "... FROM t ON CONFLICT" for a join's ON unless the SELECT has a WHERE.
+          sql.append("SELECT * FROM (");
+          query(i.select());
+          sql.append(") AS ").append(dialect.identifier("_u" + (++anonymous)));
+          sql.append(" WHERE 1 = 1");
+        } else {
+          query(i.select());
+        }
         qualify = false;
       } else {
         sql.append(" VALUES ");
