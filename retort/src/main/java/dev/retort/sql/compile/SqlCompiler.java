@@ -562,6 +562,12 @@ public final class SqlCompiler {
               + "' has no values: give them with value(...)/values(...), or pass parameters"
               + " named like its columns when executing it");
     }
+    List<Expression<?>> own = new ArrayList<>(i.returning());
+    i.rows().forEach(own::addAll);
+    if (i.onConflict() != null) {
+      i.onConflict().updates().forEach(a -> own.add(a.value()));
+    }
+    requireOwnColumns(i.table(), "INSERT INTO", own);
     List<String> keyColumns = List.of();
     sql.append("INSERT INTO ");
     tableName(i.table());
@@ -687,6 +693,12 @@ public final class SqlCompiler {
       throw new UnsupportedFeatureException(
           "UPDATE ... RETURNING", dialect.name(), "select the rows again after the update");
     }
+    List<Expression<?>> own = new ArrayList<>(u.returning());
+    u.assignments().forEach(a -> own.add(a.value()));
+    if (u.where() != null) {
+      own.add(u.where());
+    }
+    requireOwnColumns(u.table(), "UPDATE", own);
     sql.append("UPDATE ");
     tableName(u.table());
     sql.append(" SET ");
@@ -708,6 +720,11 @@ public final class SqlCompiler {
       throw new UnsupportedFeatureException(
           "DELETE ... RETURNING", dialect.name(), "select the rows before deleting them");
     }
+    List<Expression<?>> own = new ArrayList<>(d.returning());
+    if (d.where() != null) {
+      own.add(d.where());
+    }
+    requireOwnColumns(d.table(), "DELETE FROM", own);
     sql.append("DELETE FROM ");
     tableName(d.table());
     qualify = false;
@@ -719,6 +736,26 @@ public final class SqlCompiler {
     enclosing.pop();
     if (!d.returning().isEmpty()) {
       returning(d.returning());
+    }
+  }
+
+  /**
+   * INSERT, UPDATE and DELETE write their columns unqualified, so a column of another table would
+   * silently name this table's column of the same name (WHERE id = ? on the wrong id).
+   */
+  private static void requireOwnColumns(
+      Table table, String statement, List<? extends Expression<?>> expressions) {
+    for (FromSource source : BindWalker.sources(expressions)) {
+      if (source != table) {
+        throw new ArgumentException(
+            statement
+                + " '"
+                + table
+                + "' uses a column of '"
+                + source
+                + "', which the statement does not read: reach other tables through a subquery,"
+                + " e.g. exists(select(...).where(...)) or column.in(select(...))");
+      }
     }
   }
 
