@@ -47,6 +47,16 @@ class BindValueRoundTripPropertyTest {
 
   /** The property, run by each group on the backend its {@link OnBackend} names. */
   abstract static class RoundTrip {
+    private final Backend backend = getClass().getAnnotation(OnBackend.class).value();
+
+    /**
+     * SQLite's NUMERIC affinity keeps 15 significant digits (it stores such text as a REAL), so
+     * wider decimals do not round-trip there; the other backends get a wider column.
+     */
+    private final int precision = backend == Backend.SQLITE ? 15 : 28;
+
+    private final int scale = backend == Backend.SQLITE ? 6 : 10;
+
     private final MetaData metadata = new MetaData();
     private final Table table =
         metadata.table(
@@ -56,7 +66,7 @@ class BindValueRoundTripPropertyTest {
               t.column("text_value", TEXT);
               t.column("int_value", INTEGER);
               t.column("long_value", BIGINT);
-              t.column("decimal_value", numeric(18, 6));
+              t.column("decimal_value", numeric(precision, scale));
               t.column("double_value", DOUBLE);
             });
     private final Column<Long> id = table.column("id", Long.class);
@@ -72,7 +82,7 @@ class BindValueRoundTripPropertyTest {
 
     @BeforeProperty
     void createTable() {
-      engine = getClass().getAnnotation(OnBackend.class).value().engine();
+      engine = backend.engine();
       conn = engine.connect();
       SchemaManager.dropAll(conn, metadata, true);
       SchemaManager.createAll(conn, metadata);
@@ -102,7 +112,7 @@ class BindValueRoundTripPropertyTest {
 
     @Provide
     Arbitrary<BigDecimal> decimals() {
-      return BindValues.decimals(18, 6);
+      return BindValues.decimals(precision, scale);
     }
 
     @Provide

@@ -416,7 +416,7 @@ class SqlCompileTest {
             "SELECT CAST(shop_customers.id AS INTEGER), CAST(shop_customers.id AS INTEGER),"
                 + " CAST(shop_customers.id AS INTEGER), CAST(shop_customers.id AS TEXT),"
                 + " CAST(shop_customers.id AS TEXT), CAST(shop_customers.id AS INTEGER),"
-                + " CAST(shop_customers.id AS TEXT), CAST(shop_customers.id AS REAL),"
+                + " CAST(shop_customers.id AS NUMERIC), CAST(shop_customers.id AS REAL),"
                 + " CAST(shop_customers.id AS REAL)"
                 + FROM_C)
         .postgres(
