@@ -54,7 +54,7 @@ public final class SqlCompiler {
   private List<String> cteUses;
 
   /** The FROM sources of the enclosing queries, for correlated subqueries. */
-  private final Deque<Set<FromSource>> enclosing = new ArrayDeque<>();
+  private Deque<Set<FromSource>> enclosing = new ArrayDeque<>();
 
   /**
    * Whether column references carry their table name (not at the top of an INSERT/UPDATE/DELETE).
@@ -162,7 +162,7 @@ public final class SqlCompiler {
     List<String> savedUses = cteUses;
     List<String> uses = new ArrayList<>();
     cteUses = uses;
-    Rendered rendered = rendered(() -> queryBody(cte.body()));
+    Rendered rendered = rendered(() -> uncorrelated(() -> queryBody(cte.body())));
     cteUses = savedUses;
     for (String used : uses) {
       renderCte(ctes.get(used), bodies, order);
@@ -309,6 +309,28 @@ public final class SqlCompiler {
       flatten(j.right(), into);
     } else {
       into.add(source);
+      if (source instanceof Cte c && c.body() != null) {
+        // A CTE's columns point at its declaration (see Cte.column), so that is what nested
+        // queries correlate to.
+        into.add(new Cte(c.name(), c.columnNames(), null, false));
+      }
+    }
+  }
+
+  /**
+   * Renders a query that cannot see the tables around it: a derived table in FROM or a CTE body
+   * (there is no LATERAL), so every table it uses goes into its own FROM.
+   */
+  private void uncorrelated(Runnable render) {
+    Deque<Set<FromSource>> saved = enclosing;
+    boolean savedQualify = qualify;
+    enclosing = new ArrayDeque<>();
+    qualify = true;
+    try {
+      render.run();
+    } finally {
+      enclosing = saved;
+      qualify = savedQualify;
     }
   }
 
@@ -494,7 +516,7 @@ public final class SqlCompiler {
       }
       case Subquery q -> {
         sql.append('(');
-        query(q.select());
+        uncorrelated(() -> query(q.select()));
         sql.append(") AS ").append(dialect.identifier(q.alias()));
       }
       case Cte c -> {
