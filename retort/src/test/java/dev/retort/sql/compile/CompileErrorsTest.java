@@ -14,6 +14,7 @@ import static dev.retort.sql.types.SqlTypes.INTEGER;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.error.ArgumentException;
+import dev.retort.error.UnsupportedFeatureException;
 import dev.retort.sql.expr.Insert;
 import dev.retort.testing.ShopSchema;
 import java.math.BigDecimal;
@@ -163,8 +164,10 @@ class CompileErrorsTest {
             .union(select(s.customerId))
             .orderBy(s.customerId.plus(1L).asc().nullsLast());
     assertThatThrownBy(() -> MARIADB.compile(union))
-        .isInstanceOf(ArgumentException.class)
-        .hasMessageContaining("has no name; give it one with .as(\"name\")");
+        .isInstanceOf(UnsupportedFeatureException.class)
+        .hasMessage(
+            "NULLS FIRST/LAST over an unnamed column of a UNION is not supported by the mariadb"
+                + " dialect; name the columns with .as(\"name\")");
   }
 
   @Test
@@ -177,8 +180,8 @@ class CompileErrorsTest {
     assertThatThrownBy(() -> POSTGRES.compile(query))
         .isInstanceOf(ArgumentException.class)
         .hasMessageContaining(
-            "uses only tables of the enclosing query [shop_orders, shop_customers]")
-        .hasMessageEndingWith("name its own tables with from(...)");
+            "takes all its tables [shop_orders, shop_customers] from the enclosing query")
+        .hasMessageEndingWith("give it its own tables with .from(...)");
   }
 
   @Test

@@ -340,8 +340,9 @@ class QueryCompileTest {
             "SELECT shop_customers.name FROM shop_customers UNION SELECT shop_customers.city"
                 + " FROM shop_customers ORDER BY 1 NULLS FIRST")
         .mariadb(
-            "SELECT shop_customers.name FROM shop_customers UNION SELECT shop_customers.city"
-                + " FROM shop_customers ORDER BY CASE WHEN name IS NULL THEN 0 ELSE 1 END, 1");
+            "SELECT _u1.name FROM (SELECT shop_customers.name FROM shop_customers UNION"
+                + " SELECT shop_customers.city FROM shop_customers) AS _u1"
+                + " ORDER BY CASE WHEN _u1.name IS NULL THEN 0 ELSE 1 END, _u1.name");
   }
 
   @Test
