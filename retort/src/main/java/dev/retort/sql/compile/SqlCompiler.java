@@ -54,7 +54,7 @@ public final class SqlCompiler {
   private List<String> cteUses;
 
   /** The FROM sources of the enclosing queries, for correlated subqueries. */
-  private final Deque<Set<FromSource>> enclosing = new ArrayDeque<>();
+  private Deque<Set<FromSource>> enclosing = new ArrayDeque<>();
 
   /**
    * Whether column references carry their table name (not at the top of an INSERT/UPDATE/DELETE).
@@ -162,7 +162,7 @@ public final class SqlCompiler {
     List<String> savedUses = cteUses;
     List<String> uses = new ArrayList<>();
     cteUses = uses;
-    Rendered rendered = rendered(() -> queryBody(cte.body()));
+    Rendered rendered = rendered(() -> uncorrelated(() -> queryBody(cte.body())));
     cteUses = savedUses;
     for (String used : uses) {
       renderCte(ctes.get(used), bodies, order);
@@ -309,6 +309,28 @@ public final class SqlCompiler {
       flatten(j.right(), into);
     } else {
       into.add(source);
+      if (source instanceof Cte c && c.body() != null) {
+        // A CTE's columns point at its declaration (see Cte.column), so that is what nested
+        // queries correlate to.
+        into.add(new Cte(c.name(), c.columnNames(), null, false));
+      }
+    }
+  }
+
+  /**
+   * Renders a query that cannot see the tables around it: a derived table in FROM or a CTE body
+   * (there is no LATERAL), so every table it uses goes into its own FROM.
+   */
+  private void uncorrelated(Runnable render) {
+    Deque<Set<FromSource>> saved = enclosing;
+    boolean savedQualify = qualify;
+    enclosing = new ArrayDeque<>();
+    qualify = true;
+    try {
+      render.run();
+    } finally {
+      enclosing = saved;
+      qualify = savedQualify;
     }
   }
 
@@ -494,7 +516,7 @@ public final class SqlCompiler {
       }
       case Subquery q -> {
         sql.append('(');
-        query(q.select());
+        uncorrelated(() -> query(q.select()));
         sql.append(") AS ").append(dialect.identifier(q.alias()));
       }
       case Cte c -> {
@@ -562,6 +584,12 @@ public final class SqlCompiler {
               + "' has no values: give them with value(...)/values(...), or pass parameters"
               + " named like its columns when executing it");
     }
+    List<Expression<?>> own = new ArrayList<>(i.returning());
+    i.rows().forEach(own::addAll);
+    if (i.onConflict() != null) {
+      i.onConflict().updates().forEach(a -> own.add(a.value()));
+    }
+    requireOwnColumns(i.table(), "INSERT INTO", own);
     List<String> keyColumns = List.of();
     sql.append("INSERT INTO ");
     tableName(i.table());
@@ -575,7 +603,15 @@ public final class SqlCompiler {
       if (i.select() != null) {
         sql.append(' ');
         qualify = true;
-        query(i.select());
+        if (i.onConflict() != null && !dialect.upsertOnDuplicateKey()) {
+          // SQLite takes "... FROM t ON CONFLICT" for a join's ON unless the SELECT has a WHERE.
+          sql.append("SELECT * FROM (");
+          query(i.select());
+          sql.append(") AS ").append(dialect.identifier("_u" + (++anonymous)));
+          sql.append(" WHERE 1 = 1");
+        } else {
+          query(i.select());
+        }
         qualify = false;
       } else {
         sql.append(" VALUES ");
@@ -679,6 +715,12 @@ public final class SqlCompiler {
       throw new UnsupportedFeatureException(
           "UPDATE ... RETURNING", dialect.name(), "select the rows again after the update");
     }
+    List<Expression<?>> own = new ArrayList<>(u.returning());
+    u.assignments().forEach(a -> own.add(a.value()));
+    if (u.where() != null) {
+      own.add(u.where());
+    }
+    requireOwnColumns(u.table(), "UPDATE", own);
     sql.append("UPDATE ");
     tableName(u.table());
     sql.append(" SET ");
@@ -700,6 +742,11 @@ public final class SqlCompiler {
       throw new UnsupportedFeatureException(
           "DELETE ... RETURNING", dialect.name(), "select the rows before deleting them");
     }
+    List<Expression<?>> own = new ArrayList<>(d.returning());
+    if (d.where() != null) {
+      own.add(d.where());
+    }
+    requireOwnColumns(d.table(), "DELETE FROM", own);
     sql.append("DELETE FROM ");
     tableName(d.table());
     qualify = false;
@@ -711,6 +758,26 @@ public final class SqlCompiler {
     enclosing.pop();
     if (!d.returning().isEmpty()) {
       returning(d.returning());
+    }
+  }
+
+  /**
+   * INSERT, UPDATE and DELETE write their columns unqualified, so a column of another table would
+   * silently name this table's column of the same name (WHERE id = ? on the wrong id).
+   */
+  private static void requireOwnColumns(
+      Table table, String statement, List<? extends Expression<?>> expressions) {
+    for (FromSource source : BindWalker.sources(expressions)) {
+      if (source != table) {
+        throw new ArgumentException(
+            statement
+                + " '"
+                + table
+                + "' uses a column of '"
+                + source
+                + "', which the statement does not read: reach other tables through a subquery,"
+                + " e.g. exists(select(...).where(...)) or column.in(select(...))");
+      }
     }
   }
 

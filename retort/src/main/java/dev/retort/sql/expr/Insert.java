@@ -71,6 +71,23 @@ public record Insert(
     return new Insert(table, cols, List.of(row), null, returning, onConflict);
   }
 
+  /**
+   * {@code INSERT INTO table DEFAULT VALUES}: one row in which every column takes its default
+   * (written {@code () VALUES ()} on MySQL and MariaDB).
+   *
+   * @throws ArgumentException when the insert already has values
+   */
+  public Insert defaultValues() {
+    if (!columns.isEmpty() || !rows.isEmpty() || select != null) {
+      throw new ArgumentException(
+          "defaultValues() inserts a row of defaults only; this insert into '"
+              + table
+              + "' already has values");
+    }
+    // One row of no values: not "values to come from parameters" (see takesParameters()).
+    return new Insert(table, List.of(), List.of(List.of()), null, returning, onConflict);
+  }
+
   /** Names the columns that {@link #values(Object...)} rows or a {@link #from} SELECT fill. */
   public Insert columns(Column<?>... columns) {
     for (Column<?> c : columns) {

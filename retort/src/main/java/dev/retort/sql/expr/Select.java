@@ -246,6 +246,9 @@ public record Select(
     }
 
     static List<Order> orders(Object... items) {
+      if (items == null) {
+        throw new ArgumentException("orderBy(...) was given null");
+      }
       List<Order> out = new ArrayList<>(items.length);
       for (Object item : items) {
         switch (item) {
