@@ -44,6 +44,8 @@ public final class Engine implements AutoCloseable {
   private final ReentrantLock initLock = new ReentrantLock();
   private final Map<Connection, Checkout> checkedOut = new ConcurrentHashMap<>();
   private volatile boolean initialized;
+  private final List<java.util.function.Consumer<String>> statementListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Engine(EngineUrl url, EngineOptions options) {
     this.url = url;
@@ -353,7 +355,24 @@ public final class Engine implements AutoCloseable {
         tokens.keysAsRows());
   }
 
+  /**
+   * Calls {@code listener} with the SQL of every statement this engine's connections send (each
+   * page of a multi-row insert counts once), on the thread that sends it; for tests and metrics.
+   * Keep it fast: it runs inside every execute.
+   */
+  public void addStatementListener(java.util.function.Consumer<String> listener) {
+    statementListeners.add(listener);
+  }
+
+  /** Removes a listener added with {@link #addStatementListener}. */
+  public void removeStatementListener(java.util.function.Consumer<String> listener) {
+    statementListeners.remove(listener);
+  }
+
   void log(String sql, Object parameters) {
+    for (java.util.function.Consumer<String> listener : statementListeners) {
+      listener.accept(sql);
+    }
     if (options.echo() && ECHO.isInfoEnabled()) {
       ECHO.info(
           "{}  {}",
