@@ -323,11 +323,13 @@ public final class Session implements AutoCloseable {
     return fetch(entity, relationship.name());
   }
 
-  /** Reloads an object's columns and relationships from its row now. */
+  /**
+   * Reloads an object's columns and relationships from its row now, discarding its unflushed
+   * changes (no autoflush).
+   */
   public void refresh(Object entity) {
     checkOpen();
     InstanceState st = requirePersistent(entity, "refresh");
-    autoflush();
     List<?> found =
         loader.run(Orm.select(st.mapping.type()).where(keyEquals(st.mapping, st.key.id())), true);
     if (found.isEmpty()) {
@@ -354,6 +356,33 @@ public final class Session implements AutoCloseable {
   }
 
   // ---- writing ----
+
+  /**
+   * Inserts many rows in batches (multi-row INSERT, keys through RETURNING where the dialect has
+   * it): entity objects (their generated keys are set) or maps from attribute name to value (a
+   * many-to-one's name takes the related object or its key). Bypasses the unit of work: the objects
+   * are not added to the session and nothing cascades. Runs in the session's transaction.
+   *
+   * @return the number of rows inserted
+   */
+  public long bulkInsert(Class<?> type, List<?> rows) {
+    checkOpen();
+    autoflush();
+    return Bulk.insert(this, type, rows);
+  }
+
+  /**
+   * Updates many rows by primary key in batches, from objects (every column) or attribute maps (the
+   * key plus the attributes to set). Bypasses the unit of work and version checks; objects of those
+   * rows already in the session are expired.
+   *
+   * @return the number of rows updated
+   */
+  public long bulkUpdate(Class<?> type, List<?> rows) {
+    checkOpen();
+    autoflush();
+    return Bulk.update(this, type, rows);
+  }
 
   /**
    * Writes pending changes (inserts, updates, deletes) in the session's transaction without
