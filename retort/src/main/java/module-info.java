@@ -6,6 +6,8 @@ module dev.retort {
   requires transitive java.sql;
   requires com.zaxxer.hikari;
   requires org.slf4j;
+  // Only the metamodel annotation processor uses it, inside javac.
+  requires static java.compiler;
   // The drivers are loaded by class name; requiring them puts them in the module graph.
   requires org.xerial.sqlitejdbc;
   requires org.postgresql.jdbc;
@@ -25,5 +27,7 @@ module dev.retort {
   exports dev.retort.dialect.postgresql;
   exports dev.retort.dialect.mysql;
   exports dev.retort.engine;
+  exports dev.retort.orm;
+  exports dev.retort.orm.annotations;
   exports dev.retort.async;
 }

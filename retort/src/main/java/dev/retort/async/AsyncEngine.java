@@ -288,6 +288,11 @@ public final class AsyncEngine implements AutoCloseable {
     engine.close();
   }
 
+  /** The executor async work runs on; AsyncSession uses it too. */
+  java.util.concurrent.Executor workers() {
+    return workers;
+  }
+
   @Override
   public String toString() {
     return "AsyncEngine(" + engine.url() + ")";

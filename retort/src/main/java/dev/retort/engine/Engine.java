@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
   private final Checkouts checkouts = new Checkouts();
   private final ScheduledFuture<?> idleWatch;
   private volatile boolean initialized;
+  private final List<java.util.function.Consumer<String>> statementListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Engine(EngineUrl url, EngineOptions options) {
     this.url = url;
@@ -398,7 +400,24 @@ public final class Engine implements AutoCloseable {
         tokens.parameterTypes());
   }
 
+  /**
+   * Calls {@code listener} with the SQL of every statement this engine's connections send (each
+   * page of a multi-row insert counts once), on the thread that sends it; for tests and metrics.
+   * Keep it fast: it runs inside every execute.
+   */
+  public void addStatementListener(java.util.function.Consumer<String> listener) {
+    statementListeners.add(listener);
+  }
+
+  /** Removes a listener added with {@link #addStatementListener}. */
+  public void removeStatementListener(java.util.function.Consumer<String> listener) {
+    statementListeners.remove(listener);
+  }
+
   void log(String sql, Object parameters) {
+    for (java.util.function.Consumer<String> listener : statementListeners) {
+      listener.accept(sql);
+    }
     if (options.echo() && ECHO.isInfoEnabled()) {
       ECHO.info(
           "{}  {}",

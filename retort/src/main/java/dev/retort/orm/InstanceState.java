@@ -1,0 +1,96 @@
+package dev.retort.orm;
+
+import dev.retort.orm.internal.EntityMapping;
+
+/** What a session knows about one object: its status, identity and last-known database values. */
+final class InstanceState {
+  /** Where an object is in its life with the session. */
+  enum Status {
+    /** Added, not yet inserted. */
+    PENDING,
+    /** Has a row, is in the identity map. */
+    PERSISTENT,
+    /** Its row was deleted by a flush; detached at commit. */
+    DELETED
+  }
+
+  /** Marks a many-to-one whose target was not loaded. */
+  static final Object UNLOADED = new Object();
+
+  final EntityMapping<?> mapping;
+  final Object entity;
+  Status status;
+
+  /** Deletion asked for, not yet flushed. */
+  boolean markedForDelete;
+
+  EntityKey key;
+
+  /** Column values as last read from or written to the database, in table order. */
+  Object[] snapshot;
+
+  /** The values may be stale: the next load of the row overwrites the fields. */
+  boolean expired;
+
+  /**
+   * Per relationship: for a many-to-one the target last flushed or loaded (or UNLOADED); for a
+   * collection the elements last flushed or loaded, or null when not loaded.
+   */
+  Object[] relations;
+
+  InstanceState(EntityMapping<?> mapping, Object entity) {
+    this.mapping = mapping;
+    this.entity = entity;
+    this.relations = new Object[mapping.relationships().size()];
+    java.util.Arrays.fill(relations, UNLOADED);
+  }
+
+  /** A copy of everything flush and rollback may change, to restore after a failure. */
+  Saved save() {
+    Object[] ids = new Object[mapping.ids().length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = mapping.ids()[i].accessor().get(entity);
+    }
+    Object version = mapping.version() == null ? null : mapping.version().accessor().get(entity);
+    return new Saved(
+        status,
+        markedForDelete,
+        key,
+        snapshot == null ? null : snapshot.clone(),
+        expired,
+        relations.clone(),
+        ids,
+        version);
+  }
+
+  void restore(Saved s) {
+    status = s.status;
+    markedForDelete = s.markedForDelete;
+    key = s.key;
+    snapshot = s.snapshot;
+    expired = s.expired;
+    relations = s.relations;
+    for (int i = 0; i < s.ids.length; i++) {
+      mapping.ids()[i].accessor().set(entity, s.ids[i]);
+    }
+    if (mapping.version() != null && s.version != null) {
+      mapping.version().accessor().set(entity, s.version);
+    }
+  }
+
+  /** The saved state of an object before the current transaction first changed it. */
+  record Saved(
+      Status status,
+      boolean markedForDelete,
+      EntityKey key,
+      Object[] snapshot,
+      boolean expired,
+      Object[] relations,
+      Object[] ids,
+      Object version) {}
+
+  @Override
+  public String toString() {
+    return mapping.type().getSimpleName() + (key == null ? "(pending)" : "(" + key.id() + ")");
+  }
+}

@@ -1,0 +1,228 @@
+package dev.retort.orm.internal;
+
+import dev.retort.error.ArgumentException;
+import dev.retort.sql.schema.Column;
+import dev.retort.sql.schema.Table;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one class maps to one table: its column properties, key, version and relationships. Built
+ * once per class by {@link Mapper} and immutable afterwards.
+ *
+ * @param <T> the mapped class
+ */
+public final class EntityMapping<T> {
+  final Class<T> type;
+  final boolean record;
+  final String tableName;
+  final String schema;
+  final List<Property> properties = new ArrayList<>();
+  final Map<String, Property> byName = new LinkedHashMap<>();
+  final List<RelationshipMapping> relationships = new ArrayList<>();
+  final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
+  MethodHandle constructor; // no-arg, or the canonical constructor for a record
+  Table table;
+  Property[] ids;
+  Property version;
+
+  /** For each table column index: the property stored there, or null for a foreign key. */
+  Property[] byIndex;
+
+  /** For each table column index: the many-to-one stored there, or null. */
+  RelationshipMapping[] foreignKeyAt;
+
+  EntityMapping(Class<T> type, String tableName, String schema) {
+    this.type = type;
+    this.record = type.isRecord();
+    this.tableName = tableName;
+    this.schema = schema;
+  }
+
+  /** The mapped class. */
+  public Class<T> type() {
+    return type;
+  }
+
+  /** Whether the class is a record, which maps read-only. */
+  public boolean isRecord() {
+    return record;
+  }
+
+  /** The Core table. */
+  public Table table() {
+    return table;
+  }
+
+  /** The number of columns of the table. */
+  public int width() {
+    return byIndex.length;
+  }
+
+  /** The column properties in table order (foreign keys of many-to-ones are not properties). */
+  public List<Property> properties() {
+    return Collections.unmodifiableList(properties);
+  }
+
+  /** The property stored in column {@code index}, or null when a many-to-one's key is. */
+  public Property propertyAt(int index) {
+    return byIndex[index];
+  }
+
+  /** The many-to-one whose foreign key is column {@code index}, or null. */
+  public RelationshipMapping foreignKeyAt(int index) {
+    return foreignKeyAt[index];
+  }
+
+  /** The primary-key properties. */
+  public Property[] ids() {
+    return ids;
+  }
+
+  /** The version property, or null. */
+  public Property version() {
+    return version;
+  }
+
+  /** The relationships in declaration order. */
+  public List<RelationshipMapping> relationships() {
+    return Collections.unmodifiableList(relationships);
+  }
+
+  /**
+   * The named column property.
+   *
+   * @throws ArgumentException naming the mapped attributes when there is none
+   */
+  public Property property(String name) {
+    Property p = byName.get(name);
+    if (p == null) {
+      RelationshipMapping r = relationshipsByName.get(name);
+      if (r != null && r.kind == RelationshipMapping.Kind.MANY_TO_ONE) {
+        return null;
+      }
+      throw new ArgumentException(
+          type.getSimpleName()
+              + " has no mapped column attribute '"
+              + name
+              + "'; its attributes are "
+              + byName.keySet());
+    }
+    return p;
+  }
+
+  /**
+   * The named relationship.
+   *
+   * @throws ArgumentException naming the relationships when there is none
+   */
+  public RelationshipMapping relationship(String name) {
+    RelationshipMapping r = relationshipsByName.get(name);
+    if (r == null) {
+      throw new ArgumentException(
+          type.getSimpleName()
+              + " has no relationship '"
+              + name
+              + "'; its relationships are "
+              + relationshipsByName.keySet());
+    }
+    return r;
+  }
+
+  /** The column typed for an attribute: a property's column or a many-to-one's foreign key. */
+  public Column<?> column(String attribute) {
+    RelationshipMapping r = relationshipsByName.get(attribute);
+    if (r != null && r.kind == RelationshipMapping.Kind.MANY_TO_ONE) {
+      return r.foreignKey;
+    }
+    return property(attribute).column();
+  }
+
+  /** A new empty instance through the no-arg constructor. */
+  public Object newInstance() {
+    try {
+      return constructor.invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("Cannot instantiate " + type.getName(), t);
+    }
+  }
+
+  /** A record built from column values in table order. */
+  public Object newRecord(Object[] values) {
+    Object[] args = new Object[properties.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = values[properties.get(i).index()];
+    }
+    try {
+      return constructor.invokeWithArguments(args);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("Cannot construct " + type.getName(), t);
+    }
+  }
+
+  /** The identity of an object: its key value, or a list of values for a composite key. */
+  public Object idOf(Object entity) {
+    if (ids.length == 1) {
+      return ids[0].accessor().get(entity);
+    }
+    Object[] values = new Object[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      values[i] = ids[i].accessor().get(entity);
+    }
+    return Arrays.asList(values);
+  }
+
+  /** Whether a key is complete (no part is null). */
+  public boolean isCompleteId(Object id) {
+    if (id instanceof List<?> parts) {
+      return parts.stream().allMatch(Objects::nonNull);
+    }
+    return id != null;
+  }
+
+  /** The identity found in a row of column values in table order, or null when it is all NULL. */
+  public Object idFrom(Object[] values, int offset) {
+    if (ids.length == 1) {
+      return values[offset + ids[0].index()];
+    }
+    Object[] parts = new Object[ids.length];
+    boolean any = false;
+    for (int i = 0; i < ids.length; i++) {
+      parts[i] = values[offset + ids[i].index()];
+      any |= parts[i] != null;
+    }
+    return any ? Arrays.asList(parts) : null;
+  }
+
+  /** The single key column; relationships need one. */
+  public Property singleId() {
+    if (ids.length != 1) {
+      throw new ArgumentException(
+          type.getSimpleName()
+              + " has a composite key "
+              + Arrays.stream(ids).map(Property::name).toList()
+              + "; relationships to it need a single-column key");
+    }
+    return ids[0];
+  }
+
+  /** The key column(s). */
+  public List<Column<?>> idColumns() {
+    return Arrays.stream(ids).<Column<?>>map(Property::column).toList();
+  }
+
+  @Override
+  public String toString() {
+    return "EntityMapping(" + type.getSimpleName() + " -> " + table + ")";
+  }
+}
