@@ -11,6 +11,7 @@ import static dev.retort.sql.types.SqlTypes.string;
 
 import dev.retort.async.AsyncConnection;
 import dev.retort.async.AsyncEngine;
+import dev.retort.async.AsyncSessionFactory;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.Result;
@@ -18,6 +19,9 @@ import dev.retort.engine.Row;
 import dev.retort.engine.SchemaManager;
 import dev.retort.engine.Transaction;
 import dev.retort.error.DatabaseException;
+import dev.retort.orm.Orm;
+import dev.retort.orm.Session;
+import dev.retort.orm.SessionFactory;
 import dev.retort.sql.TextClause;
 import dev.retort.sql.expr.Expression;
 import dev.retort.sql.schema.Column;
@@ -52,8 +56,8 @@ public final class Tour {
   static final TextClause INSERT = text("INSERT INTO customers (name, job) VALUES (:name, :job)");
   static final TextClause BY_NAME = text("SELECT * FROM customers WHERE name = :name");
 
-  /** A row of {@code customers}, filled by {@code Row.as(Customer.class)}. */
-  record Customer(long id, String name, String job) {}
+  /** A row of {@code customers}, filled by {@code Row.as(CustomerRow.class)}. */
+  record CustomerRow(long id, String name, String job) {}
 
   private Tour() {}
 
@@ -69,6 +73,7 @@ public final class Tour {
       errors(engine);
       streamCustomers(asyncEngine);
       coreStatements(engine);
+      ormSessions(engine, asyncEngine, names);
       sequentialVersusConcurrent(engine, asyncEngine, names);
     }
   }
@@ -136,7 +141,7 @@ public final class Tour {
     try (Connection conn = engine.connect()) {
       Row lynn = conn.execute(BY_NAME, Map.of("name", "Lynn")).one();
       System.out.println("Lynn's row: " + lynn + ", columns " + lynn.columns());
-      System.out.println("as a record: " + lynn.as(Customer.class));
+      System.out.println("as a record: " + lynn.as(CustomerRow.class));
       long total = conn.execute(text("SELECT COUNT(*) FROM customers")).scalar(Long.class);
       List<String> engineers =
           conn.execute(
@@ -310,6 +315,50 @@ public final class Tour {
           String lynnsJob = conn.execute(select(job).where(name.eq("Lynn"))).scalar(String.class);
           System.out.println("Core: upserted Lynn -> " + lynnsJob);
         });
+  }
+
+  /**
+   * The ORM: customers as {@link Customer} objects. A sync session queries with the generated
+   * metamodel and saves a change found by dirty checking; then twenty async sessions, one per task,
+   * look customers up concurrently.
+   */
+  static void ormSessions(Engine engine, AsyncEngine asyncEngine, List<String> names) {
+    SessionFactory sessions = SessionFactory.of(engine);
+    try (Session session = sessions.open()) {
+      List<Customer> engineers =
+          session.scalars(
+              Orm.select(Customer.class)
+                  .where(Customer_.job.like("%Engineer%"))
+                  .orderBy(Customer_.name.asc()));
+      System.out.println("ORM: engineers " + engineers);
+      Customer grace = engineers.get(0);
+      grace.job = "Rear Admiral"; // found by dirty checking at commit: one UPDATE
+      session.add(new Customer("Katherine", "Mathematician")); // INSERT ... RETURNING its id
+      session.commit();
+      Customer same = session.get(Customer.class, grace.id).orElseThrow();
+      System.out.println(
+          "ORM: committed " + same + "; same object from the identity map: " + (same == grace));
+    }
+
+    AsyncSessionFactory asyncSessions = AsyncSessionFactory.of(asyncEngine);
+    List<CompletableFuture<String>> lookups = new ArrayList<>();
+    for (int i = 0; i < TASKS; i++) {
+      String name = names.get(i % names.size());
+      lookups.add(
+          asyncSessions.inTransaction(
+              session ->
+                  session
+                      .scalars(Orm.select(Customer.class).where(Customer_.name.eq(name)))
+                      .thenApply(found -> found.get(0).toString())));
+    }
+    CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).join();
+    System.out.println(
+        "ORM: "
+            + TASKS
+            + " async sessions, one per task, found "
+            + lookups.stream().map(CompletableFuture::join).distinct().count()
+            + " distinct customers, e.g. "
+            + lookups.get(0).join());
   }
 
   /**
