@@ -102,7 +102,8 @@ public class SqliteDialect extends Dialect {
   /**
    * A decimal bound for a numeric expression goes as a number when a double holds it exactly (up to
    * 15 digits), so it compares as a number even where no column gives the comparison numeric
-   * affinity ({@code sum(total) > ?}); longer ones, and decimals in plain SQL, go as exact text.
+   * affinity ({@code sum(total) > ?}); longer ones, and decimals in plain SQL, go as text, which a
+   * NUMERIC column still rounds to 15 significant digits.
    */
   @Override
   public void bind(PreparedStatement ps, int index, Object value, SqlType<?> type)
@@ -197,7 +198,8 @@ public class SqliteDialect extends Dialect {
   @Override
   public String typeName(SqlType<?> type) {
     return switch (type) {
-      // NUMERIC affinity: numbers compare as numbers; values past 15 digits stay exact as text.
+      // NUMERIC affinity so decimals compare, sort and sum as numbers. SQLite has no decimal type:
+      // it keeps 15 significant digits (a longer value is rounded when stored).
       case SqlType.Numeric t -> "NUMERIC(" + t.precision() + ", " + t.scale() + ")";
       case SqlType.Real t -> "REAL";
       case SqlType.DoublePrecision t -> "REAL";
