@@ -1,5 +1,6 @@
 package dev.retort.async;
 
+import dev.retort.async.internal.CancellableFuture;
 import dev.retort.engine.Result;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.orm.OrmResult;
@@ -27,6 +28,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * dev.retort.orm.UnloadedRelationshipException} naming the fixes (a SELECTIN or JOINED loader, or
  * {@link #fetch}). Always {@link #close()} the session (or use {@link
  * AsyncSessionFactory#inTransaction}).
+ *
+ * <p>Cancelling a returned future, or completing it yourself ({@code orTimeout}), cancels the
+ * statement running on the server and rolls the session back, so its connection returns to the pool
+ * clean and the session can be used again. A COMMIT already sent is not undone.
  */
 public final class AsyncSession {
   private static final java.util.concurrent.ExecutorService ACQUIRERS =
@@ -246,23 +251,25 @@ public final class AsyncSession {
    */
   private <T> CompletableFuture<T> submit(String operation, Work<T> work, boolean connects) {
     enter(operation);
-    CompletableFuture<T> future = new CompletableFuture<>();
+    CancellableFuture<T> future = new CancellableFuture<>(session::cancel);
     if (connects && !session.isClosed() && !session.inTransaction()) {
       try {
         ACQUIRERS.execute(
             () -> {
               try {
-                session.connection();
+                if (!future.isDone()) {
+                  session.connection();
+                }
               } catch (Throwable t) {
                 inFlight.set(null);
-                future.completeExceptionally(t);
+                future.fail(t);
                 return;
               }
               execute(operation, work, future);
             });
       } catch (RejectedExecutionException e) {
         inFlight.set(null);
-        future.completeExceptionally(e);
+        future.fail(e);
       }
       return future;
     }
@@ -270,28 +277,45 @@ public final class AsyncSession {
     return future;
   }
 
-  private <T> void execute(String operation, Work<T> work, CompletableFuture<T> future) {
+  private <T> void execute(String operation, Work<T> work, CancellableFuture<T> future) {
     try {
       executor.execute(
           () -> {
             T value = null;
             Throwable failure = null;
-            try {
-              value = work.call();
-            } catch (Throwable t) {
-              failure = t;
+            if (!future.isDone()) {
+              try {
+                value = work.call();
+              } catch (Throwable t) {
+                failure = t;
+              }
+            }
+            if (future.isDone()) {
+              // The caller gave up (cancel, orTimeout): end the transaction the work may have left
+              // half done, so the connection goes back to the pool clean.
+              abandon();
             }
             inFlight.set(null); // before completing, so a continuation may call the next operation
             if (failure != null) {
-              future.completeExceptionally(failure);
+              future.fail(failure);
             } else {
-              future.complete(value);
+              future.settle(value);
             }
           });
     } catch (RejectedExecutionException e) {
       inFlight.set(null);
-      future.completeExceptionally(
+      future.fail(
           new InvalidRequestException("The async engine is closed; cannot run " + operation));
+    }
+  }
+
+  private void abandon() {
+    try {
+      if (!session.isClosed()) {
+        session.rollback();
+      }
+    } catch (RuntimeException e) {
+      // The connection is broken: the rollback discarded it; the session is usable again.
     }
   }
 

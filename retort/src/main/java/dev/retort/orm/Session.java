@@ -46,7 +46,7 @@ public final class Session implements AutoCloseable {
   final Map<Ref, InstanceState> states = new LinkedHashMap<>();
   private final Map<InstanceState, InstanceState.Saved> journal = new IdentityHashMap<>();
   private final Loader loader = new Loader(this);
-  private Connection connection;
+  private volatile Connection connection;
   private boolean flushing;
   private boolean closed;
 
@@ -515,6 +515,17 @@ public final class Session implements AutoCloseable {
   /** Whether {@link #close()} has run. */
   public boolean isClosed() {
     return closed;
+  }
+
+  /**
+   * Cancels the statement now running on the session's connection, if any: the one method that may
+   * be called from another thread. The interrupted call fails; roll the session back afterwards.
+   */
+  public void cancel() {
+    Connection c = connection;
+    if (c != null) {
+      c.cancel();
+    }
   }
 
   /** Whether the session has a transaction (and so holds a connection). */

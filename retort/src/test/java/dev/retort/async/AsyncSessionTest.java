@@ -18,6 +18,7 @@ import dev.retort.orm.model.User;
 import dev.retort.orm.model.User_;
 import dev.retort.sql.schema.MetaData;
 import dev.retort.testing.Backend;
+import dev.retort.testing.SlowQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,39 @@ class AsyncSessionTest {
       assertThat(sent).isEmpty();
     } finally {
       session.close().join();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void cancellingAnOperationCancelsTheStatementAndRollsTheSessionBack(Backend backend)
+      throws Exception {
+    AsyncSessionFactory sessions = open(backend, EngineOptions.defaults(), User.class);
+    AsyncSession session = sessions.open();
+    try {
+      session.add(new User("kept-out", "K"));
+      CompletableFuture<?> slow = session.execute(SlowQuery.of(engine.sync().dialect()));
+      Thread.sleep(300); // let the statement reach the server
+      long started = System.nanoTime();
+      assertThat(slow.cancel(true)).isTrue();
+      while (session.isBusy()) {
+        Thread.sleep(10);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .as("the statement was cancelled on the server, not waited out")
+          .isLessThan(Duration.ofMillis(1500));
+      assertThat(session.sync().inTransaction()).as("rolled back, connection released").isFalse();
+      assertThat(engine.sync().poolStatus().active()).isZero();
+      // Usable again: the pending object went with the rollback, a new one commits.
+      session.add(new User("after-cancel", "A"));
+      session.commit().get(10, TimeUnit.SECONDS);
+      assertThat(
+              session.scalars(select(User.class)).get(10, TimeUnit.SECONDS).stream()
+                  .map(u -> u.name)
+                  .toList())
+          .containsExactly("after-cancel");
+    } finally {
+      session.close().get(10, TimeUnit.SECONDS);
     }
   }
 
