@@ -512,18 +512,24 @@ final class UnitOfWork {
   }
 
   private boolean waitsForSameTable(InstanceState st, List<InstanceState> rows) {
+    return !sameTableTargets(st, rows).isEmpty();
+  }
+
+  /** The rows among {@code rows} that {@code st} refers to through a many-to-one on its table. */
+  private List<InstanceState> sameTableTargets(InstanceState st, List<InstanceState> rows) {
+    List<InstanceState> targets = new ArrayList<>(1);
     for (RelationshipMapping r : st.mapping.relationships()) {
       if (r.kind() == Kind.MANY_TO_ONE && r.target() == st.mapping) {
         Object target = r.accessor().get(st.entity);
         if (target != null && target != st.entity) {
           InstanceState ts = session.stateOf(target);
           if (ts != null && rows.contains(ts)) {
-            return true;
+            targets.add(ts);
           }
         }
       }
     }
-    return false;
+    return targets;
   }
 
   private void insertWave(Table table, List<InstanceState> wave) {
@@ -750,15 +756,34 @@ final class UnitOfWork {
   }
 
   private void deleteFrom(Table table) {
-    List<InstanceState> states = new ArrayList<>();
+    List<InstanceState> rows = new ArrayList<>();
     for (InstanceState st : deletes) {
       if (st.mapping.table() == table) {
-        states.add(st);
+        rows.add(st);
       }
     }
-    if (states.isEmpty()) {
-      return;
+    // A table referring to itself: children go in an earlier statement than their parents.
+    while (!rows.isEmpty()) {
+      List<InstanceState> referenced = new ArrayList<>();
+      for (InstanceState st : rows) {
+        referenced.addAll(sameTableTargets(st, rows));
+      }
+      List<InstanceState> wave = new ArrayList<>();
+      for (InstanceState st : rows) {
+        if (!referenced.contains(st)) {
+          wave.add(st);
+        }
+      }
+      if (wave.isEmpty()) {
+        throw new InvalidRequestException(
+            "Deleted rows of " + table + " refer to each other in a cycle");
+      }
+      rows.removeAll(wave);
+      deleteWave(table, wave);
     }
+  }
+
+  private void deleteWave(Table table, List<InstanceState> states) {
     EntityMapping<?> m = states.get(0).mapping;
     Delete d = Delete.from(table).where(keyCondition(m));
     List<Map<String, Object>> params = new ArrayList<>();
