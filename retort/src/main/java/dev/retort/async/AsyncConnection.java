@@ -149,6 +149,14 @@ public final class AsyncConnection {
   }
 
   /**
+   * Maps schema names for this connection's expression-language statements from its next operation
+   * on, e.g. {@code Map.of("", "tenant_42")}; see {@link Connection#setSchemaTranslation}.
+   */
+  public void setSchemaTranslation(Map<String, String> schemas) {
+    connection.setSchemaTranslation(schemas);
+  }
+
+  /**
    * Sets how long transactions that begin on this connection from now on may last; see {@link
    * Connection#setTransactionTimeout}.
    */
