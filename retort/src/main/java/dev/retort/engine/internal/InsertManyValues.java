@@ -75,7 +75,7 @@ public final class InsertManyValues {
         Collections.nCopies(rows, single.rows().get(0)),
         null,
         single.returning(),
-        single.onConflict());
+        single.upsert());
   }
 
   /** The values for a page's placeholders, from each row's values for the single-row statement. */

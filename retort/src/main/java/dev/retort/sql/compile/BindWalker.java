@@ -257,8 +257,8 @@ public final class BindWalker {
         i.rows().forEach(visit);
         visit.accept(i.select());
         i.returning().forEach(visit);
-        if (i.onConflict() != null) {
-          i.onConflict().updates().forEach(visit);
+        if (i.upsert() != null) {
+          i.upsert().updates().forEach(visit);
         }
       }
       case Update u -> {

@@ -586,8 +586,8 @@ public final class SqlCompiler {
     }
     List<Expression<?>> own = new ArrayList<>(i.returning());
     i.rows().forEach(own::addAll);
-    if (i.onConflict() != null) {
-      i.onConflict().updates().forEach(a -> own.add(a.value()));
+    if (i.upsert() != null) {
+      i.upsert().updates().forEach(a -> own.add(a.value()));
     }
     requireOwnColumns(i.table(), "INSERT INTO", own);
     List<String> keyColumns = List.of();
@@ -603,7 +603,7 @@ public final class SqlCompiler {
       if (i.select() != null) {
         sql.append(' ');
         qualify = true;
-        if (i.onConflict() != null && !dialect.upsertOnDuplicateKey()) {
+        if (i.upsert() != null && !dialect.upsertOnDuplicateKey()) {
           // SQLite takes "... FROM t ON CONFLICT" for a join's ON unless the SELECT has a WHERE.
           sql.append("SELECT * FROM (");
           query(i.select());
@@ -625,7 +625,7 @@ public final class SqlCompiler {
         }
       }
     }
-    if (i.onConflict() != null) {
+    if (i.upsert() != null) {
       onConflict(i);
     }
     if (!i.returning().isEmpty()) {
@@ -664,7 +664,7 @@ public final class SqlCompiler {
   }
 
   private void onConflict(Insert i) {
-    Insert.OnConflict conflict = i.onConflict();
+    Insert.OnConflict conflict = i.upsert();
     if (dialect.upsertOnDuplicateKey()) {
       sql.append(" ON DUPLICATE KEY UPDATE ");
       if (conflict.updates().isEmpty()) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  * @param rows the rows of values, one expression per column
  * @param select the SELECT that provides the rows, or null
  * @param returning the RETURNING expressions, or empty
- * @param onConflict the upsert clause, or null
+ * @param upsert the upsert clause ({@code ON CONFLICT ...}), or null
  */
 public record Insert(
     Table table,
@@ -31,7 +31,7 @@ public record Insert(
     List<List<Expression<?>>> rows,
     SelectStatement select,
     List<Expression<?>> returning,
-    OnConflict onConflict)
+    OnConflict upsert)
     implements Statement {
   /** Copies the lists. */
   public Insert {
@@ -68,7 +68,7 @@ public record Insert(
       cols.add(column);
       row.add(value);
     }
-    return new Insert(table, cols, List.of(row), null, returning, onConflict);
+    return new Insert(table, cols, List.of(row), null, returning, upsert);
   }
 
   /**
@@ -85,7 +85,7 @@ public record Insert(
               + "' already has values");
     }
     // One row of no values: not "values to come from parameters" (see takesParameters()).
-    return new Insert(table, List.of(), List.of(List.of()), null, returning, onConflict);
+    return new Insert(table, List.of(), List.of(List.of()), null, returning, upsert);
   }
 
   /** Names the columns that {@link #values(Object...)} rows or a {@link #from} SELECT fill. */
@@ -96,7 +96,7 @@ public record Insert(
     if (!rows.isEmpty()) {
       throw new ArgumentException("columns(...) must come before values(...)");
     }
-    return new Insert(table, List.of(columns), rows, select, returning, onConflict);
+    return new Insert(table, List.of(columns), rows, select, returning, upsert);
   }
 
   /**
@@ -124,7 +124,7 @@ public record Insert(
     }
     List<List<Expression<?>>> more = new ArrayList<>(rows);
     more.add(row);
-    return new Insert(table, columns, more, select, returning, onConflict);
+    return new Insert(table, columns, more, select, returning, upsert);
   }
 
   private static <T> Expression<?> valueFor(Column<T> column, Object value) {
@@ -156,12 +156,12 @@ public record Insert(
       throw new ArgumentException(
           "The SELECT gives " + n + " columns for the " + columns.size() + " columns " + columns);
     }
-    return new Insert(table, columns, rows, select, returning, onConflict);
+    return new Insert(table, columns, rows, select, returning, upsert);
   }
 
   /** Returns these columns of the inserted rows (where the dialect has RETURNING). */
   public Insert returning(SelectItem... items) {
-    return new Insert(table, columns, rows, select, Returning.expand(table, items), onConflict);
+    return new Insert(table, columns, rows, select, Returning.expand(table, items), upsert);
   }
 
   /**
@@ -197,7 +197,7 @@ public record Insert(
       cols.add(c);
       row.add(new Nodes.Param<>(name, c.type()));
     }
-    return new Insert(table, cols, List.of(row), null, returning, onConflict);
+    return new Insert(table, cols, List.of(row), null, returning, upsert);
   }
 
   private void checkColumn(Column<?> c) {

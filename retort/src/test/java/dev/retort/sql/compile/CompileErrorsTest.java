@@ -218,7 +218,7 @@ class CompileErrorsTest {
     var upsert =
         insert(s.customers)
             .value(s.customerName, "a")
-            .onConflict(new dev.retort.sql.schema.Column<?>[0])
+            .onConflict()
             .doUpdate(set(s.customerName, "b"));
     assertThatThrownBy(() -> POSTGRES.compile(upsert))
         .isInstanceOf(ArgumentException.class)

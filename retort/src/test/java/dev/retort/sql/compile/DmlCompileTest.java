@@ -241,7 +241,7 @@ class DmlCompileTest {
             "INSERT INTO shop_customers (email, name) VALUES (?, ?)"
                 + " ON DUPLICATE KEY UPDATE email = email")
         .names("$0", "$1");
-    expect(customer().onConflict(new Column<?>[0]).doNothing())
+    expect(customer().onConflict().doNothing())
         .sqliteAndPostgres(
             "INSERT INTO shop_customers (email, name) VALUES (?, ?) ON CONFLICT DO NOTHING")
         .mariadb(
