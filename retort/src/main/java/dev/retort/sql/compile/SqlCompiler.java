@@ -23,6 +23,7 @@ import dev.retort.sql.expr.Window;
 import dev.retort.sql.schema.Column;
 import dev.retort.sql.schema.Table;
 import dev.retort.sql.types.SqlType;
+import dev.retort.sql.types.SqlTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -1033,6 +1034,9 @@ public final class SqlCompiler {
       sql.append(')').append(not).append(" LIKE lower(");
       expression(l.pattern());
       sql.append(')');
+    }
+    if (l.escape() != null) {
+      sql.append(" ESCAPE ").append(dialect.literal(l.escape().toString(), SqlTypes.TEXT));
     }
   }
 

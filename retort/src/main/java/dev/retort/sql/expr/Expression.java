@@ -172,23 +172,25 @@ public interface Expression<T> extends SelectItem {
 
   /**
    * {@code this LIKE pattern}, with the database's own case rules (case-insensitive on MariaDB's
-   * default collations and for ASCII on SQLite); use {@link #ilike} to ignore case everywhere.
+   * default collations and for ASCII on SQLite); use {@link #ilike} to ignore case everywhere. To
+   * match a literal % or _, escape it and name the escape character: {@code
+   * like(Nodes.escapeLike(text, '!') + "%").escape('!')}.
    */
-  default Predicate like(String pattern) {
-    return new Nodes.Like(this, Nodes.bindString(pattern, "like"), false, false);
+  default Nodes.Like like(String pattern) {
+    return new Nodes.Like(this, Nodes.bindString(pattern, "like"), false, false, null);
   }
 
   /** {@code this NOT LIKE pattern}. */
-  default Predicate notLike(String pattern) {
-    return new Nodes.Like(this, Nodes.bindString(pattern, "notLike"), false, true);
+  default Nodes.Like notLike(String pattern) {
+    return new Nodes.Like(this, Nodes.bindString(pattern, "notLike"), false, true, null);
   }
 
   /**
    * A LIKE that ignores case on every database: {@code ILIKE} on PostgreSQL, {@code lower(this)
    * LIKE lower(pattern)} elsewhere.
    */
-  default Predicate ilike(String pattern) {
-    return new Nodes.Like(this, Nodes.bindString(pattern, "ilike"), true, false);
+  default Nodes.Like ilike(String pattern) {
+    return new Nodes.Like(this, Nodes.bindString(pattern, "ilike"), true, false, null);
   }
 
   // ---- arithmetic ----

@@ -157,8 +157,41 @@ public final class Nodes {
 
   /** {@code operand [NOT] LIKE pattern}, optionally ignoring case. */
   public record Like(
-      Expression<?> operand, Expression<String> pattern, boolean ignoreCase, boolean negated)
-      implements Predicate {}
+      Expression<?> operand,
+      Expression<String> pattern,
+      boolean ignoreCase,
+      boolean negated,
+      Character escape)
+      implements Predicate {
+    /** Checks the escape character. */
+    public Like {
+      if (escape != null && (escape == '%' || escape == '_')) {
+        throw new ArgumentException("The LIKE escape character cannot be a wildcard: " + escape);
+      }
+    }
+
+    /** The same LIKE with {@code ESCAPE 'c'}: {@code c} before % or _ makes it literal. */
+    public Like escape(char c) {
+      return new Like(operand, pattern, ignoreCase, negated, c);
+    }
+  }
+
+  /**
+   * Escapes the LIKE wildcards {@code %} and {@code _} (and the escape character itself) in a
+   * literal text, for a pattern used with {@code .escape('\\')}: {@code like("50" + escapeLike("%")
+   * + "%")}.
+   */
+  public static String escapeLike(String text, char escape) {
+    StringBuilder out = new StringBuilder(text.length() + 4);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == '_' || c == escape) {
+        out.append(escape);
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
 
   /** {@code [NOT] EXISTS (subquery)}. */
   public record Exists(SelectStatement subquery, boolean negated) implements Predicate {}

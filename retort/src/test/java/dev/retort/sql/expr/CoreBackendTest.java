@@ -17,6 +17,7 @@ import static dev.retort.sql.Sql.or;
 import static dev.retort.sql.Sql.select;
 import static dev.retort.sql.Sql.sum;
 import static dev.retort.sql.Sql.text;
+import static dev.retort.sql.Sql.update;
 import static dev.retort.sql.Sql.upper;
 import static dev.retort.sql.Sql.value;
 import static dev.retort.sql.types.SqlTypes.INTEGER;
@@ -277,6 +278,33 @@ class CoreBackendTest extends ShopBackend {
     assertThat(customersWhere(s.customerName.ilike("d%"))).containsExactly("Dee");
     assertThat(customersWhere(s.customerName.ilike("%N"))).containsExactly("Ann");
     assertThat(customersWhere(s.customerEmail.ilike("BOB@SHOP.%"))).containsExactly("Bob");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void likeWithAnEscapeCharacterMatchesWildcardsLiterally(Backend backend) {
+    open(backend);
+    for (String city : List.of("50% off", "500 items", "a_b", "axb")) {
+      conn.execute(
+          update(s.customers).set(s.customerCity, city).where(s.customerName.eq(nameFor(city))));
+    }
+    conn.commit();
+    assertThat(customersWhere(s.customerCity.like("50%"))).containsExactly("Ann", "Bob");
+    assertThat(customersWhere(s.customerCity.like(Nodes.escapeLike("50%", '!') + "%").escape('!')))
+        .containsExactly("Ann");
+    assertThat(customersWhere(s.customerCity.like("a_b"))).containsExactly("Cid", "Dee");
+    assertThat(customersWhere(s.customerCity.like("a!_b").escape('!'))).containsExactly("Cid");
+    assertThat(customersWhere(s.customerCity.ilike("A\\_B").escape('\\'))).containsExactly("Cid");
+  }
+
+  /** Who gets which test city. */
+  private static String nameFor(String city) {
+    return switch (city) {
+      case "50% off" -> "Ann";
+      case "500 items" -> "Bob";
+      case "a_b" -> "Cid";
+      default -> "Dee";
+    };
   }
 
   @ParameterizedTest
