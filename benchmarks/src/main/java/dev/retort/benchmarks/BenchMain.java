@@ -90,6 +90,13 @@ public final class BenchMain {
       Files.write(
           markdown, section, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }
+    long failed = outcomes.stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
+    if (failed > 0) {
+      System.out.printf(
+          "%n%d cells FAILED: their contender failed or returned a wrong result (see the notes"
+              + " under each table)%n",
+          failed);
+    }
     System.out.printf(
         "%nWrote %s (results.md, results.csv, ratios.png%s); total %d s%n",
         out.toAbsolutePath().normalize(),
