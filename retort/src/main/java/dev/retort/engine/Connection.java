@@ -114,14 +114,14 @@ public final class Connection implements AutoCloseable, SchemaReader {
       return new Result(List.of(), null, null, 0, List.of());
     }
     statement = withParameterColumns(statement, parameterSets.get(0));
-    Compiled compiled = engine.compile(statement, schemaTranslation);
-    Map<String, Object> embedded = statement.embeddedParameters();
+    Executable.Bindings bindings = statement.bindings();
+    Compiled compiled = engine.compile(statement, bindings.cacheKey(), schemaTranslation);
     List<Object[]> rows = new ArrayList<>(parameterSets.size());
     for (int i = 0; i < parameterSets.size(); i++) {
       rows.add(
           Parameters.resolve(
               compiled,
-              embedded,
+              bindings.values(),
               parameterSets.get(i),
               " (parameter set #" + i + " of executeMany)"));
     }
@@ -198,8 +198,9 @@ public final class Connection implements AutoCloseable, SchemaReader {
   private Result run(Executable statement, Map<String, ?> parameters, int fetchSize) {
     checkUsable();
     statement = withParameterColumns(statement, parameters);
-    Compiled compiled = engine.compile(statement, schemaTranslation);
-    Object[] values = Parameters.resolve(compiled, statement.embeddedParameters(), parameters, "");
+    Executable.Bindings bindings = statement.bindings();
+    Compiled compiled = engine.compile(statement, bindings.cacheKey(), schemaTranslation);
+    Object[] values = Parameters.resolve(compiled, bindings.values(), parameters, "");
     beginImplicitly();
     engine.log(compiled.sql(), values);
     PreparedStatement ps = null;
@@ -213,7 +214,7 @@ public final class Connection implements AutoCloseable, SchemaReader {
       if (ps.execute()) {
         ResultSet rs = ps.getResultSet();
         RowShape shape =
-            RowShape.of(rs.getMetaData(), dialect)
+            RowShape.of(compiled, rs.getMetaData(), dialect)
                 .withExpressions(RowShape.resultExpressions(statement, compiled));
         if (fetchSize > 0) {
           Cursor cursor = new Cursor(ps, rs, shape, compiled.sql());
@@ -283,7 +284,9 @@ public final class Connection implements AutoCloseable, SchemaReader {
     long total = 0;
     for (int start = 0; start < rows.size(); start += plan.pageSize()) {
       List<Object[]> page = rows.subList(start, Math.min(rows.size(), start + plan.pageSize()));
-      Compiled compiled = engine.compile(plan.statementFor(page.size()), schemaTranslation);
+      Insert pageStatement = plan.statementFor(page.size());
+      Compiled compiled =
+          engine.compile(pageStatement, pageStatement.cacheKey(), schemaTranslation);
       Object[] values = plan.values(compiled, page);
       engine.log(compiled.sql(), page.size() + " rows");
       try (PreparedStatement ps = prepare(compiled)) {
@@ -292,7 +295,8 @@ public final class Connection implements AutoCloseable, SchemaReader {
         if (ps.execute()) {
           try (ResultSet rs = ps.getResultSet()) {
             RowShape shape =
-                RowShape.of(rs.getMetaData(), dialect).withExpressions(insert.returning());
+                RowShape.of(compiled, rs.getMetaData(), dialect)
+                    .withExpressions(insert.returning());
             columns = shape.names();
             while (rs.next()) {
               returned.add(new Row(shape, shape.read(rs)));

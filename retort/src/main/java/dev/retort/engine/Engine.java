@@ -385,19 +385,16 @@ public final class Engine implements AutoCloseable {
     return compileCache.get(statement);
   }
 
-  /** Compiles with a schema translation applied; one cache entry serves every mapping. */
-  Compiled compile(Executable statement, Map<String, String> schemas) {
+  /**
+   * Compiles a statement whose cache key the caller has, with a schema translation applied; one
+   * cache entry serves every mapping.
+   */
+  Compiled compile(Executable statement, Object cacheKey, Map<String, String> schemas) {
     if (schemas.isEmpty()) {
-      return compileCache.get(statement);
+      return compileCache.get(statement, cacheKey, false);
     }
-    Compiled tokens = compileCache.get(statement, true);
-    return new Compiled(
-        SchemaTokens.translate(tokens.sql(), schemas, dialect),
-        tokens.parameterNames(),
-        tokens.generatedKeyColumns(),
-        tokens.resultColumns(),
-        tokens.keysAsRows(),
-        tokens.parameterTypes());
+    Compiled tokens = compileCache.get(statement, cacheKey, true);
+    return tokens.withSql(SchemaTokens.translate(tokens.sql(), schemas, dialect));
   }
 
   /**

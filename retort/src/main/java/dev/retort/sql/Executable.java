@@ -23,4 +23,23 @@ public interface Executable {
   default Object cacheKey() {
     return this;
   }
+
+  /**
+   * What running the statement needs: its {@link #cacheKey()} and the values bound inside it, by
+   * index (placeholders name them {@code $0}, {@code $1}, ...). Computed together, in one pass.
+   */
+  default Bindings bindings() {
+    return new Bindings(cacheKey(), NO_VALUES);
+  }
+
+  /** No bound values. */
+  Object[] NO_VALUES = new Object[0];
+
+  /**
+   * A statement's cache key and bound values.
+   *
+   * @param cacheKey equal for statements that compile to the same SQL
+   * @param values the values bound inside the statement, by index
+   */
+  record Bindings(Object cacheKey, Object[] values) {}
 }

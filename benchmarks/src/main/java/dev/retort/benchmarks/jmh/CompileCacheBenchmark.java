@@ -7,6 +7,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.engine.Engine;
 import dev.retort.engine.internal.CompileCache;
 import dev.retort.engine.internal.Parameters;
+import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
 import dev.retort.sql.expr.Select;
 import java.util.Map;
@@ -74,8 +75,9 @@ public class CompileCacheBenchmark {
   @Benchmark
   public void hit(Blackhole bh) {
     Select s = statement();
-    Compiled compiled = cache.get(s);
-    bh.consume(Parameters.resolve(compiled, s.embeddedParameters(), Map.of(), ""));
+    Executable.Bindings bindings = s.bindings();
+    Compiled compiled = cache.get(s, bindings.cacheKey(), false);
+    bh.consume(Parameters.resolve(compiled, bindings.values(), Map.of(), ""));
   }
 
   /** Builds the statement and compiles it, as if there were no cache. */
@@ -83,6 +85,6 @@ public class CompileCacheBenchmark {
   public void miss(Blackhole bh) {
     Select s = statement();
     Compiled compiled = dialect.compile(s);
-    bh.consume(Parameters.resolve(compiled, s.embeddedParameters(), Map.of(), ""));
+    bh.consume(Parameters.resolve(compiled, s.bindings().values(), Map.of(), ""));
   }
 }

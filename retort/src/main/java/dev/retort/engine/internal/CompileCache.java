@@ -25,15 +25,16 @@ public final class CompileCache {
 
   /** Returns the compiled form of the statement, compiling it on a miss. */
   public Compiled get(Executable statement) {
-    return get(statement, false);
+    return get(statement, statement.cacheKey(), false);
   }
 
   /**
-   * Returns the compiled form, with schema names as tokens when {@code schemaTokens} is set (for a
-   * schema translation applied at execution); the two forms are cached apart.
+   * Returns the compiled form for a statement whose {@link Executable#cacheKey()} the caller
+   * already has, with schema names as tokens when {@code schemaTokens} is set (for a schema
+   * translation applied at execution); the two forms are cached apart.
    */
-  public Compiled get(Executable statement, boolean schemaTokens) {
-    Object key = schemaTokens ? new TokenKey(statement.cacheKey()) : statement.cacheKey();
+  public Compiled get(Executable statement, Object cacheKey, boolean schemaTokens) {
+    Object key = schemaTokens ? new TokenKey(cacheKey) : cacheKey;
     Compiled compiled = entries.get(key);
     if (compiled != null) {
       hits.increment();

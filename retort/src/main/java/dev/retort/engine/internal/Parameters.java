@@ -16,15 +16,16 @@ public final class Parameters {
   private Parameters() {}
 
   /**
-   * Returns the value for each placeholder, in order.
+   * Returns the value for each placeholder, in order: a value bound inside the statement (from
+   * {@code bound}, by index) or a named parameter from {@code given}.
    *
    * @throws ArgumentException naming a missing parameter, or an unknown one with the closest known
    *     name
    */
   public static Object[] resolve(
-      Compiled compiled, Map<String, ?> embedded, Map<String, ?> given, String where) {
+      Compiled compiled, Object[] bound, Map<String, ?> given, String where) {
     List<String> names = compiled.parameterNames();
-    if (given != null) {
+    if (given != null && !given.isEmpty()) {
       for (String key : given.keySet()) {
         if (!names.contains(key)) {
           throw unknown(key, names, where);
@@ -33,11 +34,14 @@ public final class Parameters {
     }
     Object[] values = new Object[names.size()];
     for (int i = 0; i < values.length; i++) {
+      int boundIndex = compiled.boundIndex(i);
+      if (boundIndex >= 0) {
+        values[i] = bound[boundIndex];
+        continue;
+      }
       String name = names.get(i);
       if (given != null && given.containsKey(name)) {
         values[i] = given.get(name);
-      } else if (embedded.containsKey(name)) {
-        values[i] = embedded.get(name);
       } else {
         throw missing(name, given, where);
       }

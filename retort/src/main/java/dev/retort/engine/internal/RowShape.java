@@ -31,21 +31,57 @@ public final class RowShape {
   private static final int AMBIGUOUS = -1;
 
   private final List<String> names;
-  private final Map<String, Integer> exact = new HashMap<>();
-  private final Map<String, Integer> folded = new HashMap<>();
+  private final Map<String, Integer> exact;
+  private final Map<String, Integer> folded;
   private final ColumnReader[] readers;
   private final Dialect dialect;
-  private final Map<Class<?>, RecordMapper<?>> mappers = new ConcurrentHashMap<>();
-  private List<Expression<?>> expressions = List.of();
+  private final Map<Class<?>, RecordMapper<?>> mappers;
+  private final List<Expression<?>> expressions;
 
   private RowShape(String[] names, ColumnReader[] readers, Dialect dialect) {
     this.names = List.of(names);
     this.readers = readers;
     this.dialect = dialect;
+    this.mappers = new ConcurrentHashMap<>();
+    this.expressions = List.of();
+    this.exact = new HashMap<>();
+    this.folded = new HashMap<>();
     for (int i = 0; i < names.length; i++) {
       exact.merge(names[i], i, (a, b) -> AMBIGUOUS);
       folded.merge(names[i].toLowerCase(Locale.ROOT), i, (a, b) -> AMBIGUOUS);
     }
+  }
+
+  /** The same columns, readers and record mappers, read by other expressions. */
+  private RowShape(RowShape base, List<Expression<?>> expressions) {
+    this.names = base.names;
+    this.readers = base.readers;
+    this.dialect = base.dialect;
+    this.mappers = base.mappers;
+    this.exact = base.exact; // never changed after construction
+    this.folded = base.folded;
+    this.expressions = expressions;
+  }
+
+  /**
+   * The shape of a compiled statement's result: described from the driver's metadata the first
+   * time, then kept with the compiled statement, so repeated queries skip reading column names and
+   * types (costly on SQLite) and share their record mappers. Only expression-language statements
+   * are kept, since their SQL names every column; plain SQL such as {@code SELECT *} may change
+   * shape when a table does.
+   */
+  public static RowShape of(Compiled compiled, ResultSetMetaData meta, Dialect dialect)
+      throws SQLException {
+    if (compiled.resultColumns().isEmpty()) {
+      return of(meta, dialect);
+    }
+    if (compiled.resultShape() instanceof RowShape known
+        && known.readers.length == meta.getColumnCount()) {
+      return known;
+    }
+    RowShape shape = of(meta, dialect);
+    compiled.resultShape(shape);
+    return shape;
   }
 
   /** Describes a cursor's columns and picks the dialect's reader for each. */
@@ -95,10 +131,9 @@ public final class RowShape {
    * expression; ignored when the counts differ (the driver added or dropped columns).
    */
   public RowShape withExpressions(List<Expression<?>> selected) {
-    if (selected.size() == names.size()) {
-      this.expressions = selected;
-    }
-    return this;
+    return selected.size() == names.size() && selected != expressions
+        ? new RowShape(this, selected)
+        : this;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.retort.sql.compile;
 
+import dev.retort.sql.Executable.Bindings;
 import dev.retort.sql.expr.Assignment;
 import dev.retort.sql.expr.CompoundSelect;
 import dev.retort.sql.expr.Cte;
@@ -47,6 +48,27 @@ public final class BindWalker {
    */
   public static boolean isBound(String parameterName) {
     return parameterName.startsWith("$");
+  }
+
+  /** The index of a bound value from its parameter name, or -1 for a named parameter. */
+  static int boundIndex(String parameterName) {
+    return isBound(parameterName)
+        ? Integer.parseInt(parameterName, 1, parameterName.length(), 10)
+        : -1;
+  }
+
+  /**
+   * The statement's cache key and its bound values by index, from one walk: what executing it
+   * needs.
+   */
+  public static Bindings bindings(Statement statement) {
+    Walk walk = distinct(statement);
+    Object[] values = new Object[walk.binds.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = walk.binds.get(i).value();
+    }
+    Object key = walk.pattern == null ? statement : new SharedKey(statement, walk.pattern);
+    return new Bindings(key, values);
   }
 
   /** The statement's bound values by parameter name. */

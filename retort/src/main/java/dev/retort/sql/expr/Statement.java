@@ -19,4 +19,9 @@ public interface Statement extends Executable {
   default Object cacheKey() {
     return BindWalker.cacheKey(this);
   }
+
+  @Override
+  default Bindings bindings() {
+    return BindWalker.bindings(this);
+  }
 }

@@ -22,6 +22,7 @@ public final class Table implements FromSource {
   private final String name;
   private final String schema;
   private final Map<String, Column<?>> columns = new LinkedHashMap<>();
+  private volatile List<Column<?>> columnList;
   private final PrimaryKey primaryKey;
   private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
   private final List<CheckConstraint> checkConstraints = new ArrayList<>();
@@ -157,7 +158,12 @@ public final class Table implements FromSource {
   /** The columns in definition order. */
   @Override
   public List<Column<?>> columns() {
-    return List.copyOf(columns.values());
+    List<Column<?>> list = columnList;
+    if (list == null) {
+      list = List.copyOf(columns.values());
+      columnList = list; // the columns never change once the table is built
+    }
+    return list;
   }
 
   /**
