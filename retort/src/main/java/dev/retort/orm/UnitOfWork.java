@@ -494,29 +494,33 @@ final class UnitOfWork {
         rows.add(st);
       }
     }
-    // A table referring to itself: parents go in an earlier statement than their children.
+    // A table referring to itself: parents go in an earlier statement than their children. Rows
+    // are split in one pass (identity sets, not List.contains/removeAll, which made a flush of n
+    // new rows take n^2 comparisons).
     while (!rows.isEmpty()) {
+      Set<InstanceState> remaining = identitySet(rows);
       List<InstanceState> wave = new ArrayList<>();
+      List<InstanceState> later = new ArrayList<>();
       for (InstanceState st : rows) {
-        if (!waitsForSameTable(st, rows)) {
-          wave.add(st);
-        }
+        (sameTableTargets(st, remaining).isEmpty() ? wave : later).add(st);
       }
       if (wave.isEmpty()) {
         throw new InvalidRequestException(
             "New rows of " + table + " refer to each other in a cycle");
       }
-      rows.removeAll(wave);
+      rows = later;
       insertWave(table, wave);
     }
   }
 
-  private boolean waitsForSameTable(InstanceState st, List<InstanceState> rows) {
-    return !sameTableTargets(st, rows).isEmpty();
+  private static Set<InstanceState> identitySet(List<InstanceState> states) {
+    Set<InstanceState> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    set.addAll(states);
+    return set;
   }
 
   /** The rows among {@code rows} that {@code st} refers to through a many-to-one on its table. */
-  private List<InstanceState> sameTableTargets(InstanceState st, List<InstanceState> rows) {
+  private List<InstanceState> sameTableTargets(InstanceState st, Set<InstanceState> rows) {
     List<InstanceState> targets = new ArrayList<>(1);
     for (RelationshipMapping r : st.mapping.relationships()) {
       if (r.kind() == Kind.MANY_TO_ONE && r.target() == st.mapping) {
@@ -764,21 +768,21 @@ final class UnitOfWork {
     }
     // A table referring to itself: children go in an earlier statement than their parents.
     while (!rows.isEmpty()) {
-      List<InstanceState> referenced = new ArrayList<>();
+      Set<InstanceState> remaining = identitySet(rows);
+      Set<InstanceState> referenced = identitySet(List.of());
       for (InstanceState st : rows) {
-        referenced.addAll(sameTableTargets(st, rows));
+        referenced.addAll(sameTableTargets(st, remaining));
       }
       List<InstanceState> wave = new ArrayList<>();
+      List<InstanceState> later = new ArrayList<>();
       for (InstanceState st : rows) {
-        if (!referenced.contains(st)) {
-          wave.add(st);
-        }
+        (referenced.contains(st) ? later : wave).add(st);
       }
       if (wave.isEmpty()) {
         throw new InvalidRequestException(
             "Deleted rows of " + table + " refer to each other in a cycle");
       }
-      rows.removeAll(wave);
+      rows = later;
       deleteWave(table, wave);
     }
   }
