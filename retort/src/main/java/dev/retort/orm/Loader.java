@@ -236,9 +236,8 @@ final class Loader {
 
   private static Object[] readAll(EntityMapping<?> m, Row row, int offset) {
     Object[] values = new Object[m.width()];
-    List<Column<?>> columns = m.table().columns();
     for (int i = 0; i < values.length; i++) {
-      values[i] = read(row, offset + i, columns.get(i));
+      values[i] = row.get(offset + i, m.columnType(i));
     }
     return values;
   }

@@ -618,7 +618,7 @@ final class UnitOfWork {
   private static Map<String, Object> parameters(
       EntityMapping<?> m, Object[] values, Property skip) {
     Map<String, Object> params = new LinkedHashMap<>();
-    List<Column<?>> columns = m.table().columns();
+    List<Column<?>> columns = m.columns();
     for (int i = 0; i < values.length; i++) {
       if (skip != null && skip.index() == i) {
         continue;

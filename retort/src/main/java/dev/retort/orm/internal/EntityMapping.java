@@ -38,6 +38,12 @@ public final class EntityMapping<T> {
   /** For each table column index: the many-to-one stored there, or null. */
   RelationshipMapping[] foreignKeyAt;
 
+  /** The table's columns in order, copied once (Table.columns() copies on every call). */
+  List<Column<?>> columns;
+
+  /** For each table column index: the Java class of its values. */
+  Class<?>[] columnTypes;
+
   EntityMapping(Class<T> type, String tableName, String schema) {
     this.type = type;
     this.record = type.isRecord();
@@ -58,6 +64,16 @@ public final class EntityMapping<T> {
   /** The Core table. */
   public Table table() {
     return table;
+  }
+
+  /** The table's columns in table order (the same list every call: read it per row). */
+  public List<Column<?>> columns() {
+    return columns;
+  }
+
+  /** The Java class of the values of column {@code index}. */
+  public Class<?> columnType(int index) {
+    return columnTypes[index];
   }
 
   /** The number of columns of the table. */
