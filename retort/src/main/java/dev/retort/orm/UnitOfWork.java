@@ -629,9 +629,10 @@ final class UnitOfWork {
   }
 
   private void updateIn(Table table) {
-    Map<String, Update> statements = new LinkedHashMap<>();
-    Map<String, List<InstanceState>> members = new LinkedHashMap<>();
-    Map<String, BitSet> changedColumns = new LinkedHashMap<>();
+    // Rows are grouped by which columns changed: one batched UPDATE per group. The BitSet is the
+    // key itself (not its toString(), which built a string per changed row).
+    Map<BitSet, Update> statements = new LinkedHashMap<>();
+    Map<BitSet, List<InstanceState>> members = new LinkedHashMap<>();
     for (InstanceState st : session.states.values()) {
       if (st.mapping.table() != table
           || st.status != InstanceState.Status.PERSISTENT
@@ -671,21 +672,23 @@ final class UnitOfWork {
         now[version.index()] = version.accessor().get(st.entity);
         changed.set(version.index());
       }
-      String key = changed.toString();
-      statements.computeIfAbsent(key, k -> updateStatement(m, changed));
-      changedColumns.put(key, changed);
-      members.computeIfAbsent(key, k -> new ArrayList<>()).add(st);
+      statements.computeIfAbsent(changed, k -> updateStatement(m, changed));
+      members.computeIfAbsent(changed, k -> new ArrayList<>()).add(st);
       written.put(st, now);
     }
-    for (Map.Entry<String, Update> e : statements.entrySet()) {
+    for (Map.Entry<BitSet, Update> e : statements.entrySet()) {
       List<InstanceState> states = members.get(e.getKey());
+      int[] columns = e.getKey().stream().toArray();
+      String[] names = new String[columns.length];
+      for (int c = 0; c < columns.length; c++) {
+        names[c] = "c" + columns[c];
+      }
       List<Map<String, Object>> params = new ArrayList<>();
       for (InstanceState st : states) {
         Object[] now = written.get(st);
         Map<String, Object> p = new LinkedHashMap<>();
-        BitSet changed = changedColumns.get(e.getKey());
-        for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-          p.put("c" + i, now[i]);
+        for (int c = 0; c < columns.length; c++) {
+          p.put(names[c], now[columns[c]]);
         }
         addKeyParameters(st, p);
         params.add(p);
