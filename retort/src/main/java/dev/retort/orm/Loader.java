@@ -196,7 +196,7 @@ final class Loader {
     Property[] ids = m.ids();
     Object id;
     if (ids.length == 1) {
-      id = read(row, offset, ids[0].column());
+      id = read(row, offset + ids[0].index(), ids[0].column());
       if (id == null) {
         return null;
       }
