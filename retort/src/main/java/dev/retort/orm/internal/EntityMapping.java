@@ -27,6 +27,10 @@ public final class EntityMapping<T> {
   final Map<String, Property> byName = new LinkedHashMap<>();
   final List<RelationshipMapping> relationships = new ArrayList<>();
   final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
+  // Read-only views made once: the session asks for them per object in every flush and load.
+  private final List<Property> propertiesView = Collections.unmodifiableList(properties);
+  private final List<RelationshipMapping> relationshipsView =
+      Collections.unmodifiableList(relationships);
   MethodHandle constructor; // no-arg, or the canonical constructor for a record
   Table table;
   Property[] ids;
@@ -83,7 +87,7 @@ public final class EntityMapping<T> {
 
   /** The column properties in table order (foreign keys of many-to-ones are not properties). */
   public List<Property> properties() {
-    return Collections.unmodifiableList(properties);
+    return propertiesView;
   }
 
   /** The property stored in column {@code index}, or null when a many-to-one's key is. */
@@ -108,7 +112,7 @@ public final class EntityMapping<T> {
 
   /** The relationships in declaration order. */
   public List<RelationshipMapping> relationships() {
-    return Collections.unmodifiableList(relationships);
+    return relationshipsView;
   }
 
   /**
