@@ -196,7 +196,7 @@ final class Loader {
     Property[] ids = m.ids();
     Object id;
     if (ids.length == 1) {
-      id = read(row, offset, ids[0].column());
+      id = read(row, offset + ids[0].index(), ids[0].column());
       if (id == null) {
         return null;
       }
@@ -236,9 +236,8 @@ final class Loader {
 
   private static Object[] readAll(EntityMapping<?> m, Row row, int offset) {
     Object[] values = new Object[m.width()];
-    List<Column<?>> columns = m.table().columns();
     for (int i = 0; i < values.length; i++) {
-      values[i] = read(row, offset + i, columns.get(i));
+      values[i] = row.get(offset + i, m.columnType(i));
     }
     return values;
   }

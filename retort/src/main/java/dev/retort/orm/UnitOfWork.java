@@ -494,29 +494,33 @@ final class UnitOfWork {
         rows.add(st);
       }
     }
-    // A table referring to itself: parents go in an earlier statement than their children.
+    // A table referring to itself: parents go in an earlier statement than their children. Rows
+    // are split in one pass (identity sets, not List.contains/removeAll, which made a flush of n
+    // new rows take n^2 comparisons).
     while (!rows.isEmpty()) {
+      Set<InstanceState> remaining = identitySet(rows);
       List<InstanceState> wave = new ArrayList<>();
+      List<InstanceState> later = new ArrayList<>();
       for (InstanceState st : rows) {
-        if (!waitsForSameTable(st, rows)) {
-          wave.add(st);
-        }
+        (sameTableTargets(st, remaining).isEmpty() ? wave : later).add(st);
       }
       if (wave.isEmpty()) {
         throw new InvalidRequestException(
             "New rows of " + table + " refer to each other in a cycle");
       }
-      rows.removeAll(wave);
+      rows = later;
       insertWave(table, wave);
     }
   }
 
-  private boolean waitsForSameTable(InstanceState st, List<InstanceState> rows) {
-    return !sameTableTargets(st, rows).isEmpty();
+  private static Set<InstanceState> identitySet(List<InstanceState> states) {
+    Set<InstanceState> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    set.addAll(states);
+    return set;
   }
 
   /** The rows among {@code rows} that {@code st} refers to through a many-to-one on its table. */
-  private List<InstanceState> sameTableTargets(InstanceState st, List<InstanceState> rows) {
+  private List<InstanceState> sameTableTargets(InstanceState st, Set<InstanceState> rows) {
     List<InstanceState> targets = new ArrayList<>(1);
     for (RelationshipMapping r : st.mapping.relationships()) {
       if (r.kind() == Kind.MANY_TO_ONE && r.target() == st.mapping) {
@@ -614,7 +618,7 @@ final class UnitOfWork {
   private static Map<String, Object> parameters(
       EntityMapping<?> m, Object[] values, Property skip) {
     Map<String, Object> params = new LinkedHashMap<>();
-    List<Column<?>> columns = m.table().columns();
+    List<Column<?>> columns = m.columns();
     for (int i = 0; i < values.length; i++) {
       if (skip != null && skip.index() == i) {
         continue;
@@ -625,9 +629,10 @@ final class UnitOfWork {
   }
 
   private void updateIn(Table table) {
-    Map<String, Update> statements = new LinkedHashMap<>();
-    Map<String, List<InstanceState>> members = new LinkedHashMap<>();
-    Map<String, BitSet> changedColumns = new LinkedHashMap<>();
+    // Rows are grouped by which columns changed: one batched UPDATE per group. The BitSet is the
+    // key itself (not its toString(), which built a string per changed row).
+    Map<BitSet, Update> statements = new LinkedHashMap<>();
+    Map<BitSet, List<InstanceState>> members = new LinkedHashMap<>();
     for (InstanceState st : session.states.values()) {
       if (st.mapping.table() != table
           || st.status != InstanceState.Status.PERSISTENT
@@ -667,21 +672,23 @@ final class UnitOfWork {
         now[version.index()] = version.accessor().get(st.entity);
         changed.set(version.index());
       }
-      String key = changed.toString();
-      statements.computeIfAbsent(key, k -> updateStatement(m, changed));
-      changedColumns.put(key, changed);
-      members.computeIfAbsent(key, k -> new ArrayList<>()).add(st);
+      statements.computeIfAbsent(changed, k -> updateStatement(m, changed));
+      members.computeIfAbsent(changed, k -> new ArrayList<>()).add(st);
       written.put(st, now);
     }
-    for (Map.Entry<String, Update> e : statements.entrySet()) {
+    for (Map.Entry<BitSet, Update> e : statements.entrySet()) {
       List<InstanceState> states = members.get(e.getKey());
+      int[] columns = e.getKey().stream().toArray();
+      String[] names = new String[columns.length];
+      for (int c = 0; c < columns.length; c++) {
+        names[c] = "c" + columns[c];
+      }
       List<Map<String, Object>> params = new ArrayList<>();
       for (InstanceState st : states) {
         Object[] now = written.get(st);
         Map<String, Object> p = new LinkedHashMap<>();
-        BitSet changed = changedColumns.get(e.getKey());
-        for (int i = changed.nextSetBit(0); i >= 0; i = changed.nextSetBit(i + 1)) {
-          p.put("c" + i, now[i]);
+        for (int c = 0; c < columns.length; c++) {
+          p.put(names[c], now[columns[c]]);
         }
         addKeyParameters(st, p);
         params.add(p);
@@ -764,21 +771,21 @@ final class UnitOfWork {
     }
     // A table referring to itself: children go in an earlier statement than their parents.
     while (!rows.isEmpty()) {
-      List<InstanceState> referenced = new ArrayList<>();
+      Set<InstanceState> remaining = identitySet(rows);
+      Set<InstanceState> referenced = identitySet(List.of());
       for (InstanceState st : rows) {
-        referenced.addAll(sameTableTargets(st, rows));
+        referenced.addAll(sameTableTargets(st, remaining));
       }
       List<InstanceState> wave = new ArrayList<>();
+      List<InstanceState> later = new ArrayList<>();
       for (InstanceState st : rows) {
-        if (!referenced.contains(st)) {
-          wave.add(st);
-        }
+        (referenced.contains(st) ? later : wave).add(st);
       }
       if (wave.isEmpty()) {
         throw new InvalidRequestException(
             "Deleted rows of " + table + " refer to each other in a cycle");
       }
-      rows.removeAll(wave);
+      rows = later;
       deleteWave(table, wave);
     }
   }

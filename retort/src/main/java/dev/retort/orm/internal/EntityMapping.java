@@ -27,6 +27,10 @@ public final class EntityMapping<T> {
   final Map<String, Property> byName = new LinkedHashMap<>();
   final List<RelationshipMapping> relationships = new ArrayList<>();
   final Map<String, RelationshipMapping> relationshipsByName = new LinkedHashMap<>();
+  // Read-only views made once: the session asks for them per object in every flush and load.
+  private final List<Property> propertiesView = Collections.unmodifiableList(properties);
+  private final List<RelationshipMapping> relationshipsView =
+      Collections.unmodifiableList(relationships);
   MethodHandle constructor; // no-arg, or the canonical constructor for a record
   Table table;
   Property[] ids;
@@ -37,6 +41,12 @@ public final class EntityMapping<T> {
 
   /** For each table column index: the many-to-one stored there, or null. */
   RelationshipMapping[] foreignKeyAt;
+
+  /** The table's columns in order, copied once (Table.columns() copies on every call). */
+  List<Column<?>> columns;
+
+  /** For each table column index: the Java class of its values. */
+  Class<?>[] columnTypes;
 
   EntityMapping(Class<T> type, String tableName, String schema) {
     this.type = type;
@@ -60,6 +70,16 @@ public final class EntityMapping<T> {
     return table;
   }
 
+  /** The table's columns in table order (the same list every call: read it per row). */
+  public List<Column<?>> columns() {
+    return columns;
+  }
+
+  /** The Java class of the values of column {@code index}. */
+  public Class<?> columnType(int index) {
+    return columnTypes[index];
+  }
+
   /** The number of columns of the table. */
   public int width() {
     return byIndex.length;
@@ -67,7 +87,7 @@ public final class EntityMapping<T> {
 
   /** The column properties in table order (foreign keys of many-to-ones are not properties). */
   public List<Property> properties() {
-    return Collections.unmodifiableList(properties);
+    return propertiesView;
   }
 
   /** The property stored in column {@code index}, or null when a many-to-one's key is. */
@@ -92,7 +112,7 @@ public final class EntityMapping<T> {
 
   /** The relationships in declaration order. */
   public List<RelationshipMapping> relationships() {
-    return Collections.unmodifiableList(relationships);
+    return relationshipsView;
   }
 
   /**

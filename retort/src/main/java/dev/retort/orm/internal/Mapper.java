@@ -526,6 +526,11 @@ public final class Mapper {
               }
             });
     int width = layout.size();
+    m.columns = m.table.columns();
+    m.columnTypes = new Class<?>[width];
+    for (int i = 0; i < width; i++) {
+      m.columnTypes[i] = m.columns.get(i).javaType();
+    }
     m.byIndex = new Property[width];
     m.foreignKeyAt = new RelationshipMapping[width];
     List<Property> ids = new ArrayList<>();
