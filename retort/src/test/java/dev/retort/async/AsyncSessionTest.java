@@ -1,7 +1,6 @@
 package dev.retort.async;
 
 import static dev.retort.orm.Orm.select;
-import static dev.retort.orm.Orm.selectinLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -90,15 +89,12 @@ class AsyncSessionTest {
       assertThat(addresses).extracting(a -> a.email).containsExactly("ann@example.com");
       assertThat(ann.addresses).hasSize(1);
 
-      // One operation at a time.
-      CompletableFuture<?> running =
-          session.scalars(select(User.class).options(selectinLoad(User_.addresses)));
-      if (!running.isDone()) {
-        assertThatThrownBy(() -> session.get(User.class, id))
-            .isInstanceOfAny(IllegalStateException.class)
-            .hasMessageContaining("AsyncSession is busy")
-            .hasMessageContaining("its own session");
-      }
+      // One operation at a time: a second call while a slow one runs fails at once.
+      CompletableFuture<?> running = session.execute(SlowQuery.of(engine.sync().dialect()));
+      assertThatThrownBy(() -> session.get(User.class, id))
+          .isInstanceOfAny(IllegalStateException.class)
+          .hasMessageContaining("AsyncSession is busy")
+          .hasMessageContaining("its own session");
       running.join();
 
       // Commit does not expire by default: reading and get() afterwards need no I/O.
