@@ -183,6 +183,13 @@ public abstract class Dialect implements SqlDialect {
     return true;
   }
 
+  /**
+   * Called when a transaction's first statement locks rows ({@code SELECT ... FOR UPDATE}), before
+   * it runs: a database that locks on write rather than on read can start the transaction as a
+   * writer here. Does nothing by default.
+   */
+  public void beginLockingTransaction(java.sql.Connection connection) throws SQLException {}
+
   /** Whether the database accepts this isolation level. */
   public boolean supportsIsolationLevel(IsolationLevel level) {
     return true;

@@ -13,6 +13,7 @@ import dev.retort.error.OperationalException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
 import dev.retort.sql.expr.Insert;
+import dev.retort.sql.expr.Select;
 import dev.retort.sql.schema.SchemaReader;
 import dev.retort.sql.schema.TableDescription;
 import java.sql.BatchUpdateException;
@@ -48,6 +49,7 @@ public final class Connection implements AutoCloseable, SchemaReader {
   private volatile Statement running;
   private boolean autocommit;
   private Map<String, String> schemaTranslation = Map.of();
+  private boolean transactionUntouched;
   private boolean broken;
   private volatile boolean closed;
   // Safety state (timeouts, lost connection, checkout tracking): see ConnectionGuard.
@@ -201,7 +203,7 @@ public final class Connection implements AutoCloseable, SchemaReader {
     Executable.Bindings bindings = statement.bindings();
     Compiled compiled = engine.compile(statement, bindings.cacheKey(), schemaTranslation);
     Object[] values = Parameters.resolve(compiled, bindings.values(), parameters, "");
-    beginImplicitly();
+    beginImplicitly(statement);
     engine.log(compiled.sql(), values);
     PreparedStatement ps = null;
     try {
@@ -431,6 +433,7 @@ public final class Connection implements AutoCloseable, SchemaReader {
       Transaction tx = new Transaction(this, null, false, restore);
       transactions.add(tx);
       guard.transactionBegan(tx);
+      transactionUntouched = true;
       return tx;
     } catch (SQLException e) {
       throw failure(e, null);
@@ -674,10 +677,31 @@ public final class Connection implements AutoCloseable, SchemaReader {
   }
 
   private void beginImplicitly() {
+    beginImplicitly(null);
+  }
+
+  /**
+   * Begins the implicit transaction if none is going. When the statement is the transaction's first
+   * and locks rows ({@code SELECT ... FOR UPDATE}), the dialect may start the transaction as a
+   * writer (SQLite: {@code BEGIN IMMEDIATE}), so that it waits for other writers up front instead
+   * of failing with a busy error when it writes later.
+   */
+  private void beginImplicitly(Executable statement) {
     if (transactions.isEmpty() && !autocommit) {
       Transaction tx = new Transaction(this, null, true, -1);
       transactions.add(tx);
       guard.transactionBegan(tx);
+      transactionUntouched = true;
+    }
+    if (transactionUntouched) {
+      transactionUntouched = false;
+      if (statement instanceof Select select && select.lock() != null) {
+        try {
+          dialect.beginLockingTransaction(jdbc);
+        } catch (SQLException e) {
+          throw failure(e, "BEGIN (for " + select.lock().sql() + ")");
+        }
+      }
     }
   }
 

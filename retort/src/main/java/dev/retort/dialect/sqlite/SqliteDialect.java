@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * SQLite through xerial's sqlite-jdbc. SQLite has no native date, time, UUID or decimal types, so
@@ -242,7 +245,28 @@ public class SqliteDialect extends Dialect {
 
   // ---- expression-language hooks ----
 
-  /** SQLite locks the whole database on write; FOR UPDATE has nothing to add. */
+  /**
+   * A transaction that reads rows to update them (FOR UPDATE) starts as {@code BEGIN IMMEDIATE}: it
+   * takes the write lock at once, waiting for other writers within the busy timeout. Begun as usual
+   * (deferred), it would read under a snapshot and then fail with a busy error the moment it writes
+   * after another writer committed.
+   */
+  @Override
+  public void beginLockingTransaction(java.sql.Connection connection) throws SQLException {
+    SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+    SQLiteConfig.TransactionMode before = config.getTransactionMode();
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    try {
+      connection.rollback(); // ends the empty deferred transaction; the driver begins IMMEDIATE
+    } finally {
+      config.setTransactionMode(before);
+    }
+  }
+
+  /**
+   * SQLite locks the whole database on write: FOR UPDATE is not written; a transaction that begins
+   * with it begins IMMEDIATE instead (see {@link #beginLockingTransaction}).
+   */
   @Override
   public boolean supportsRowLocks() {
     return false;
