@@ -111,208 +111,118 @@ public record EngineOptions(
         false);
   }
 
+  /** A copy with one setting changed: the with-methods below name only what they change. */
+  private EngineOptions copy(java.util.function.Consumer<Settings> change) {
+    Settings c = new Settings(this);
+    change.accept(c);
+    return c.build();
+  }
+
+  /** The settings as mutable fields, for {@link #copy}. */
+  private static final class Settings {
+    int poolSize;
+    Duration acquireTimeout;
+    Duration maxLifetime;
+    Duration validationTimeout;
+    Duration keepaliveTime;
+    IsolationLevel isolationLevel;
+    boolean echo;
+    Duration statementTimeout;
+    Duration transactionTimeout;
+    Duration idleTransactionWarning;
+    boolean traceCheckouts;
+    boolean prePing;
+
+    Settings(EngineOptions o) {
+      poolSize = o.poolSize;
+      acquireTimeout = o.acquireTimeout;
+      maxLifetime = o.maxLifetime;
+      validationTimeout = o.validationTimeout;
+      keepaliveTime = o.keepaliveTime;
+      isolationLevel = o.isolationLevel;
+      echo = o.echo;
+      statementTimeout = o.statementTimeout;
+      transactionTimeout = o.transactionTimeout;
+      idleTransactionWarning = o.idleTransactionWarning;
+      traceCheckouts = o.traceCheckouts;
+      prePing = o.prePing;
+    }
+
+    EngineOptions build() {
+      return new EngineOptions(
+          poolSize,
+          acquireTimeout,
+          maxLifetime,
+          validationTimeout,
+          keepaliveTime,
+          isolationLevel,
+          echo,
+          statementTimeout,
+          transactionTimeout,
+          idleTransactionWarning,
+          traceCheckouts,
+          prePing);
+    }
+  }
+
   /** Returns a copy with this pool size. */
   public EngineOptions withPoolSize(int poolSize) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.poolSize = poolSize);
   }
 
   /** Returns a copy with this acquire timeout. */
   public EngineOptions withAcquireTimeout(Duration acquireTimeout) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.acquireTimeout = acquireTimeout);
   }
 
   /** Returns a copy with this maximum connection lifetime. */
   public EngineOptions withMaxLifetime(Duration maxLifetime) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.maxLifetime = maxLifetime);
   }
 
   /** Returns a copy with this validation timeout. */
   public EngineOptions withValidationTimeout(Duration validationTimeout) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.validationTimeout = validationTimeout);
   }
 
   /** Returns a copy with this keepalive interval. */
   public EngineOptions withKeepaliveTime(Duration keepaliveTime) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.keepaliveTime = keepaliveTime);
   }
 
   /** Returns a copy with this default isolation level ({@code AUTOCOMMIT} included). */
   public EngineOptions withIsolationLevel(IsolationLevel isolationLevel) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.isolationLevel = isolationLevel);
   }
 
   /** Returns a copy that logs statements (or not). */
   public EngineOptions withEcho(boolean echo) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.echo = echo);
   }
 
   /** Returns a copy with this per-statement timeout; zero means none. */
   public EngineOptions withStatementTimeout(Duration statementTimeout) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.statementTimeout = statementTimeout);
   }
 
   /** Returns a copy with this per-transaction timeout; zero means none. */
   public EngineOptions withTransactionTimeout(Duration transactionTimeout) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.transactionTimeout = transactionTimeout);
   }
 
   /** Returns a copy that warns about transactions idle this long; zero turns it off. */
   public EngineOptions withIdleTransactionWarning(Duration idleTransactionWarning) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.idleTransactionWarning = idleTransactionWarning);
   }
 
   /** Returns a copy that records (or not) the full stack of every checkout. */
   public EngineOptions withTraceCheckouts(boolean traceCheckouts) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.traceCheckouts = traceCheckouts);
   }
 
   /** Returns a copy that checks (or not) each pooled connection before lending it. */
   public EngineOptions withPrePing(boolean prePing) {
-    return new EngineOptions(
-        poolSize,
-        acquireTimeout,
-        maxLifetime,
-        validationTimeout,
-        keepaliveTime,
-        isolationLevel,
-        echo,
-        statementTimeout,
-        transactionTimeout,
-        idleTransactionWarning,
-        traceCheckouts,
-        prePing);
+    return copy(c -> c.prePing = prePing);
   }
 
   /**
