@@ -57,6 +57,36 @@ public final class AsyncConnection {
     return submit("execute(" + describe(statement) + ")", c -> c.execute(statement, parameters));
   }
 
+  /** Reads every row of a query straight into {@code type}; see {@link Connection#fetch}. */
+  public <R> CompletableFuture<List<R>> fetch(Executable statement, Class<R> type) {
+    return fetch(statement, Map.of(), type);
+  }
+
+  /**
+   * Runs a query and completes with every row read straight into {@code type} (a record, or the
+   * first column); see {@link Connection#fetch(Executable, Map, Class)}.
+   */
+  public <R> CompletableFuture<List<R>> fetch(
+      Executable statement, Map<String, ?> parameters, Class<R> type) {
+    return submit("fetch(" + describe(statement) + ")", c -> c.fetch(statement, parameters, type));
+  }
+
+  /** Reads the only row of a query into {@code type}; see {@link Connection#fetchOne}. */
+  public <R> CompletableFuture<R> fetchOne(Executable statement, Class<R> type) {
+    return fetchOne(statement, Map.of(), type);
+  }
+
+  /**
+   * Runs a query and completes with its only row read into {@code type}; fails with {@code
+   * NoResultException} or {@code MultipleResultsException} otherwise. See {@link
+   * Connection#fetchOne(Executable, Map, Class)}.
+   */
+  public <R> CompletableFuture<R> fetchOne(
+      Executable statement, Map<String, ?> parameters, Class<R> type) {
+    return submit(
+        "fetchOne(" + describe(statement) + ")", c -> c.fetchOne(statement, parameters, type));
+  }
+
   /** Runs a statement once per parameter map as one batch; see {@link Connection#executeMany}. */
   public CompletableFuture<Result> executeMany(
       Executable statement, List<? extends Map<String, ?>> parameterSets) {

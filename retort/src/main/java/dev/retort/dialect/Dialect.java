@@ -425,6 +425,27 @@ public abstract class Dialect implements SqlDialect {
   }
 
   /**
+   * The type whose typed getter reads every value of a column of this JDBC type exactly: {@code
+   * long.class} ({@code getLong}), {@code double.class} ({@code getDouble}) or {@code String.class}
+   * ({@code getString}); null when only {@link #columnReader} reads it faithfully. Typed reads into
+   * records ({@code Connection.fetch}) use it to skip {@code getObject}, boxing and conversion.
+   */
+  public Class<?> typedGetter(int jdbcType) {
+    return switch (jdbcType) {
+      case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> long.class;
+      case Types.DOUBLE, Types.FLOAT -> double.class;
+      case Types.CHAR,
+          Types.VARCHAR,
+          Types.LONGVARCHAR,
+          Types.NCHAR,
+          Types.NVARCHAR,
+          Types.LONGNVARCHAR ->
+          String.class;
+      default -> null;
+    };
+  }
+
+  /**
    * Converts a value read from this database to the Java type a caller asked for.
    *
    * @throws IllegalArgumentException when the value cannot represent the type exactly

@@ -5,10 +5,13 @@ import dev.retort.dialect.IsolationLevel;
 import dev.retort.engine.internal.InsertManyValues;
 import dev.retort.engine.internal.JdbcSchemaReader;
 import dev.retort.engine.internal.Parameters;
+import dev.retort.engine.internal.RowReader;
 import dev.retort.engine.internal.RowShape;
 import dev.retort.error.ArgumentException;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.InvalidRequestException;
+import dev.retort.error.MultipleResultsException;
+import dev.retort.error.NoResultException;
 import dev.retort.error.OperationalException;
 import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
@@ -83,6 +86,93 @@ public final class Connection implements AutoCloseable, SchemaReader {
    */
   public Result execute(Executable statement, Map<String, ?> parameters) {
     return run(statement, parameters, 0);
+  }
+
+  /**
+   * Reads every row of a query straight into {@code type}; see {@link #fetch(Executable, Map,
+   * Class)}.
+   */
+  public <R> List<R> fetch(Executable statement, Class<R> type) {
+    return fetch(statement, Map.of(), type);
+  }
+
+  /**
+   * Runs a query and reads every row straight into {@code type}: a Java record whose components are
+   * named like the columns (as {@link Row#as}), or for any other type the first column (as {@link
+   * Result#scalars(Class)}). No {@link Row} is built: each column is read with the driver's typed
+   * getter where that is exact for its type (see {@link Dialect#typedGetter}), else read and
+   * converted as a row would be, so values are the same as {@code execute(statement).as(type)},
+   * only cheaper: the way to load many rows.
+   *
+   * @throws ArgumentException when a parameter is missing, the record has a component no column
+   *     matches, or a value does not fit its component (NULL into a primitive, say)
+   * @throws InvalidRequestException when the statement returns no rows
+   */
+  public <R> List<R> fetch(Executable statement, Map<String, ?> parameters, Class<R> type) {
+    return run(
+        statement,
+        parameters,
+        0,
+        new Outcome<>() {
+          @Override
+          public List<R> rows(Executable s, Compiled compiled, PreparedStatement ps, ResultSet rs)
+              throws SQLException {
+            RowReader<R> reader = shapeOf(compiled, rs).reader(type, rs.getMetaData());
+            List<R> out = new ArrayList<>();
+            while (rs.next()) {
+              out.add(reader.read(rs));
+            }
+            return out;
+          }
+
+          @Override
+          public List<R> count(Result counted) {
+            return type.isRecord() ? counted.as(type) : counted.scalars(type);
+          }
+        });
+  }
+
+  /**
+   * Reads the only row of a query into {@code type}; see {@link #fetchOne(Executable, Map, Class)}.
+   */
+  public <R> R fetchOne(Executable statement, Class<R> type) {
+    return fetchOne(statement, Map.of(), type);
+  }
+
+  /**
+   * Runs a query and reads its only row straight into {@code type}, as {@link #fetch(Executable,
+   * Map, Class)} does.
+   *
+   * @throws NoResultException when there is no row
+   * @throws MultipleResultsException when there is more than one
+   */
+  public <R> R fetchOne(Executable statement, Map<String, ?> parameters, Class<R> type) {
+    return run(
+        statement,
+        parameters,
+        0,
+        new Outcome<>() {
+          @Override
+          public R rows(Executable s, Compiled compiled, PreparedStatement ps, ResultSet rs)
+              throws SQLException {
+            if (!rs.next()) {
+              throw new NoResultException("Expected exactly one row, but the result is empty");
+            }
+            R row = shapeOf(compiled, rs).reader(type, rs.getMetaData()).read(rs);
+            if (rs.next()) {
+              throw new MultipleResultsException(
+                  "Expected exactly one row, but the result has more than one row; the first is "
+                      + row);
+            }
+            return row;
+          }
+
+          @Override
+          public R count(Result counted) {
+            Row row = counted.one();
+            return type.isRecord() ? row.as(type) : row.get(0, type);
+          }
+        });
   }
 
   /**
@@ -198,6 +288,53 @@ public final class Connection implements AutoCloseable, SchemaReader {
   }
 
   private Result run(Executable statement, Map<String, ?> parameters, int fetchSize) {
+    return run(
+        statement,
+        parameters,
+        fetchSize,
+        new Outcome<>() {
+          @Override
+          public Result rows(
+              Executable statement, Compiled compiled, PreparedStatement ps, ResultSet rs)
+              throws SQLException {
+            RowShape shape =
+                RowShape.of(compiled, rs.getMetaData(), dialect)
+                    .withExpressions(RowShape.resultExpressions(statement, compiled));
+            if (fetchSize > 0) {
+              Cursor cursor = new Cursor(ps, rs, shape, compiled.sql());
+              cursors.add(cursor);
+              return new Result(shape.names(), null, cursor, -1, List.of());
+            }
+            List<Row> rows = new ArrayList<>();
+            while (rs.next()) {
+              rows.add(new Row(shape, shape.read(rs)));
+            }
+            return new Result(shape.names(), rows, null, -1, List.of());
+          }
+
+          @Override
+          public Result count(Result counted) {
+            return counted;
+          }
+        });
+  }
+
+  /** What a run makes of a statement's outcome: its rows, or its row count and keys. */
+  private interface Outcome<T> {
+    /** Reads the rows of the statement's cursor (which a streaming run leaves open). */
+    T rows(Executable statement, Compiled compiled, PreparedStatement ps, ResultSet rs)
+        throws SQLException;
+
+    /** Takes the result of a statement that returned a row count (and maybe keys). */
+    T count(Result counted);
+  }
+
+  /**
+   * Compiles, binds and runs a statement, then hands its outcome over. With {@code fetchSize > 0}
+   * the statement stays open when it returned rows: the outcome's cursor owns it.
+   */
+  private <T> T run(
+      Executable statement, Map<String, ?> parameters, int fetchSize, Outcome<T> outcome) {
     checkUsable();
     statement = withParameterColumns(statement, parameters);
     Executable.Bindings bindings = statement.bindings();
@@ -214,26 +351,16 @@ public final class Connection implements AutoCloseable, SchemaReader {
       }
       startRunning(ps);
       if (ps.execute()) {
-        ResultSet rs = ps.getResultSet();
-        RowShape shape =
-            RowShape.of(compiled, rs.getMetaData(), dialect)
-                .withExpressions(RowShape.resultExpressions(statement, compiled));
+        T rows = outcome.rows(statement, compiled, ps, ps.getResultSet());
         if (fetchSize > 0) {
-          Cursor cursor = new Cursor(ps, rs, shape, compiled.sql());
-          cursors.add(cursor);
           ps = null; // the cursor owns it now
-          return new Result(shape.names(), null, cursor, -1, List.of());
         }
-        List<Row> rows = new ArrayList<>();
-        while (rs.next()) {
-          rows.add(new Row(shape, shape.read(rs)));
-        }
-        return new Result(shape.names(), rows, null, -1, List.of());
+        return rows;
       }
       long count = ps.getUpdateCount();
       List<Row> keys =
           compiled.generatedKeyColumns().isEmpty() ? List.of() : readKeys(ps, compiled);
-      return keyResult(compiled, count, keys);
+      return outcome.count(keyResult(compiled, count, keys));
     } catch (SQLException e) {
       throw failure(e, compiled.sql());
     } finally {
@@ -242,6 +369,10 @@ public final class Connection implements AutoCloseable, SchemaReader {
         closeQuietly(ps);
       }
     }
+  }
+
+  private RowShape shapeOf(Compiled compiled, ResultSet rs) throws SQLException {
+    return RowShape.of(compiled, rs.getMetaData(), dialect);
   }
 
   /**

@@ -48,8 +48,8 @@ public final class RetortAsyncContender
                     Stages.sequence(
                         gets,
                         i ->
-                            conn.execute(sql.get(Ids.pkGet(t, i, gets)))
-                                .thenApply(result -> RetortStatements.checksum(result.one())))));
+                            conn.fetchOne(sql.get(Ids.pkGet(t, i, gets)), Item.class)
+                                .thenApply(Item::checksum))));
   }
 
   @Override
@@ -62,14 +62,15 @@ public final class RetortAsyncContender
                     Stages.sequence(
                             10,
                             k ->
-                                conn.execute(sql.get(Ids.requestGet(r, k)))
-                                    .thenApply(result -> RetortStatements.checksum(result.one())))
+                                conn.fetchOne(sql.get(Ids.requestGet(r, k)), Item.class)
+                                    .thenApply(Item::checksum))
                         .thenCompose(
                             gets ->
                                 Stages.sequence(
                                         5,
                                         k ->
-                                            conn.execute(sql.page(Ids.requestCategory(r, k)))
+                                            conn.fetch(
+                                                    sql.page(Ids.requestCategory(r, k)), Item.class)
                                                 .thenApply(RetortStatements::checksumAll))
                                     .thenApply(pages -> gets + pages))
                         .thenCompose(
@@ -77,7 +78,9 @@ public final class RetortAsyncContender
                                 Stages.sequence(
                                         5,
                                         k ->
-                                            conn.execute(sql.rangeSum(Ids.requestRangeStart(r, k)))
+                                            conn.fetchOne(
+                                                    sql.rangeSum(Ids.requestRangeStart(r, k)),
+                                                    Long.class)
                                                 .thenApply(RetortStatements::sumValue))
                                     .thenApply(sums -> sofar + sums))));
   }
@@ -86,7 +89,9 @@ public final class RetortAsyncContender
   public long hydrate(int rows) throws Exception {
     return tasks.await(
         engine.withConnection(
-            conn -> conn.execute(sql.hydrate(rows)).thenApply(RetortStatements::checksumAll)));
+            conn ->
+                conn.fetch(sql.hydrate(rows), Item.class)
+                    .thenApply(RetortStatements::checksumAll)));
   }
 
   @Override
@@ -103,14 +108,12 @@ public final class RetortAsyncContender
     return tasks.await(
         engine.inTransaction(
             conn ->
-                conn.execute(sql.loadAll())
+                conn.fetch(sql.loadAll(), Item.class)
                     .thenCompose(
-                        result -> {
-                          List<Item> loaded = result.as(Item.class);
-                          return conn.executeMany(
-                                  sql.updateQuantity(), RetortStatements.quantityUpdates(loaded))
-                              .thenApply(updated -> (long) loaded.size());
-                        })));
+                        loaded ->
+                            conn.executeMany(
+                                    sql.updateQuantity(), RetortStatements.quantityUpdates(loaded))
+                                .thenApply(updated -> (long) loaded.size()))));
   }
 
   @Override
@@ -123,12 +126,9 @@ public final class RetortAsyncContender
                     engine.inTransaction(
                         conn -> {
                           long account = Ids.account(t, accounts);
-                          return conn.execute(sql.balanceForUpdate(account))
+                          return conn.fetchOne(sql.balanceForUpdate(account), Long.class)
                               .thenCompose(
-                                  result ->
-                                      conn.execute(
-                                          sql.setBalance(
-                                              account, result.scalarOne(Long.class) + 1)))
+                                  balance -> conn.execute(sql.setBalance(account, balance + 1)))
                               .thenApply(updated -> 1L);
                         })));
   }

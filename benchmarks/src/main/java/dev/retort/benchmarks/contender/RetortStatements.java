@@ -14,7 +14,6 @@ import dev.retort.benchmarks.Ids;
 import dev.retort.benchmarks.Item;
 import dev.retort.benchmarks.NewItem;
 import dev.retort.engine.Result;
-import dev.retort.engine.Row;
 import dev.retort.sql.expr.Insert;
 import dev.retort.sql.expr.Select;
 import dev.retort.sql.expr.Update;
@@ -86,21 +85,16 @@ final class RetortStatements {
 
   // ---- turning results into checksums and parameters ----
 
-  static long checksum(Row row) {
-    return row.as(Item.class).checksum();
-  }
-
-  static long checksumAll(Result result) {
+  static long checksumAll(List<Item> items) {
     long sum = 0;
-    for (Item i : result.as(Item.class)) {
+    for (Item i : items) {
       sum += i.checksum();
     }
     return sum;
   }
 
-  static long sumValue(Result result) {
-    Object value = result.scalar();
-    return value == null ? 0 : ((Number) value).longValue();
+  static long sumValue(Long value) {
+    return value == null ? 0 : value;
   }
 
   static long distinctKeys(Result result) {

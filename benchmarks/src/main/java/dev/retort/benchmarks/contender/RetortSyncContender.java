@@ -18,7 +18,8 @@ import java.util.List;
 
 /**
  * Retort Core on the sync API: {@link Engine} and {@link Connection}, one connection per task on
- * virtual threads (platform threads on SQLite), rows hydrated with {@code as(Item.class)}.
+ * virtual threads (platform threads on SQLite), rows read straight into records with {@code
+ * fetch(query, Item.class)}.
  */
 public final class RetortSyncContender
     implements Contender,
@@ -47,7 +48,7 @@ public final class RetortSyncContender
           long sum = 0;
           try (Connection conn = engine.connect()) {
             for (int i = 0; i < gets; i++) {
-              sum += RetortStatements.checksum(conn.execute(sql.get(Ids.pkGet(t, i, gets))).one());
+              sum += conn.fetchOne(sql.get(Ids.pkGet(t, i, gets)), Item.class).checksum();
             }
           }
           return sum;
@@ -62,16 +63,17 @@ public final class RetortSyncContender
           long sum = 0;
           try (Connection conn = engine.connect()) {
             for (int k = 0; k < 10; k++) {
-              sum += RetortStatements.checksum(conn.execute(sql.get(Ids.requestGet(r, k))).one());
+              sum += conn.fetchOne(sql.get(Ids.requestGet(r, k)), Item.class).checksum();
             }
             for (int k = 0; k < 5; k++) {
               sum +=
-                  RetortStatements.checksumAll(conn.execute(sql.page(Ids.requestCategory(r, k))));
+                  RetortStatements.checksumAll(
+                      conn.fetch(sql.page(Ids.requestCategory(r, k)), Item.class));
             }
             for (int k = 0; k < 5; k++) {
               sum +=
                   RetortStatements.sumValue(
-                      conn.execute(sql.rangeSum(Ids.requestRangeStart(r, k))));
+                      conn.fetchOne(sql.rangeSum(Ids.requestRangeStart(r, k)), Long.class));
             }
           }
           return sum;
@@ -81,7 +83,7 @@ public final class RetortSyncContender
   @Override
   public long hydrate(int rows) {
     try (Connection conn = engine.connect()) {
-      return RetortStatements.checksumAll(conn.execute(sql.hydrate(rows)));
+      return RetortStatements.checksumAll(conn.fetch(sql.hydrate(rows), Item.class));
     }
   }
 
@@ -98,7 +100,7 @@ public final class RetortSyncContender
   public long unitOfWork(int rows) {
     return engine.inTransaction(
         conn -> {
-          List<Item> loaded = conn.execute(sql.loadAll()).as(Item.class);
+          List<Item> loaded = conn.fetch(sql.loadAll(), Item.class);
           conn.executeMany(sql.updateQuantity(), RetortStatements.quantityUpdates(loaded));
           return (long) loaded.size();
         });
@@ -114,8 +116,7 @@ public final class RetortSyncContender
                     engine.inTransaction(
                         conn -> {
                           long account = Ids.account(t, accounts);
-                          long balance =
-                              conn.execute(sql.balanceForUpdate(account)).scalarOne(Long.class);
+                          long balance = conn.fetchOne(sql.balanceForUpdate(account), Long.class);
                           conn.execute(sql.setBalance(account, balance + 1));
                           return 1L;
                         })));

@@ -29,8 +29,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Reading {@link #rows} rows into {@link Item} records from an in-memory SQLite database (no
  * network, so the library's share of the time shows): by hand over the same JDBC connection ({@link
- * #jdbc}), with Retort's {@code result.as(Item.class)} ({@link #retortRecords}), and with typed
- * {@code row.get(column)} calls ({@link #retortTypedGets}).
+ * #jdbc}), with Retort's {@code conn.fetch(query, Item.class)} straight from the cursor ({@link
+ * #retortFetch}), with {@code result.as(Item.class)} over buffered rows ({@link #retortRecords}),
+ * and with typed {@code row.get(column)} calls ({@link #retortTypedGets}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -104,7 +105,13 @@ public class RowHydrationBenchmark {
     }
   }
 
-  /** Retort Core, mapped by {@code as(Item.class)}. */
+  /** Retort Core, read straight into records by {@code fetch(query, Item.class)}. */
+  @Benchmark
+  public List<Item> retortFetch() {
+    return conn.fetch(select(item.table).where(item.id.le((long) rows)), Item.class);
+  }
+
+  /** Retort Core, buffered rows mapped by {@code as(Item.class)}. */
   @Benchmark
   public List<Item> retortRecords() {
     return conn.execute(select(item.table).where(item.id.le((long) rows))).as(Item.class);

@@ -149,6 +149,16 @@ public class SqliteDialect extends Dialect {
     return rs -> rs.getObject(column);
   }
 
+  /**
+   * SQLite's REAL is an 8-byte float, read exactly by {@code getDouble}. A value stored with
+   * another storage class in a typed column (SQLite allows it) reads with SQLite's own conversion,
+   * as with JDBC's typed getters; NULL, zero and text that is not a number take the exact path.
+   */
+  @Override
+  public Class<?> typedGetter(int jdbcType) {
+    return jdbcType == java.sql.Types.REAL ? double.class : super.typedGetter(jdbcType);
+  }
+
   @Override
   public ErrorClassification classify(SQLException e) {
     int primary = e.getErrorCode() & 0xFF;

@@ -1,23 +1,28 @@
 package dev.retort.engine.internal;
 
 import dev.retort.error.ArgumentException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
  * Builds records from rows: each record component takes the column of the same name (exactly,
  * ignoring case, or in snake_case: {@code createdAt} from {@code created_at}), converted to the
- * component's type.
+ * component's type. Either from a row's values ({@link #map}), or straight from the cursor with
+ * typed getters ({@link #reader}), one method handle per record type and result shape.
  */
 public final class RecordMapper<R> {
   private final Class<R> type;
-  private final Constructor<R> constructor;
-  private final int[] columns;
-  private final Class<?>[] types;
-  private final String[] componentNames;
-  private final RowShape shape;
+  private final TypedColumn[] columns;
+  private final MethodHandle constructor;
+  private final MethodHandle fromValues;
+  private volatile RowReader<R> direct;
 
   RecordMapper(Class<R> type, RowShape shape) {
     if (!type.isRecord()) {
@@ -25,11 +30,8 @@ public final class RecordMapper<R> {
           type.getName() + " is not a record; rows map only into Java records");
     }
     this.type = type;
-    this.shape = shape;
     RecordComponent[] components = type.getRecordComponents();
-    columns = new int[components.length];
-    types = new Class<?>[components.length];
-    componentNames = new String[components.length];
+    columns = new TypedColumn[components.length];
     for (int i = 0; i < components.length; i++) {
       String name = components[i].getName();
       int column = shape.find(name);
@@ -47,15 +49,15 @@ public final class RecordMapper<R> {
                 + "'); the result's columns are "
                 + shape.names());
       }
-      columns[i] = column;
-      types[i] = components[i].getType();
-      componentNames[i] = name;
+      columns[i] =
+          shape.typedColumn(column, components[i].getType(), type.getSimpleName() + "." + name);
     }
     try {
-      constructor =
+      Constructor<R> declared =
           type.getDeclaredConstructor(
               Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-      constructor.setAccessible(true);
+      declared.setAccessible(true);
+      constructor = MethodHandles.lookup().unreflectConstructor(declared);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new ArgumentException(
           "Cannot construct "
@@ -65,48 +67,60 @@ public final class RecordMapper<R> {
               + " (a record in a named module must open its package to dev.retort)",
           e);
     }
+    fromValues =
+        constructor
+            .asSpreader(Object[].class, components.length)
+            .asType(MethodType.methodType(Object.class, Object[].class));
   }
 
   /** Builds a record from one row's values. */
   public R map(Object[] values) {
     Object[] args = new Object[columns.length];
     for (int i = 0; i < args.length; i++) {
-      Object value = values[columns[i]];
-      if (value == null && types[i].isPrimitive()) {
-        throw new ArgumentException(
-            "Column '"
-                + shape.names().get(columns[i])
-                + "' is NULL but "
-                + type.getSimpleName()
-                + "."
-                + componentNames[i]
-                + " is a primitive "
-                + types[i]
-                + "; use its wrapper type");
-      }
-      try {
-        args[i] = shape.dialect().convert(value, types[i]);
-      } catch (IllegalArgumentException e) {
-        throw new ArgumentException(
-            "Cannot map column '"
-                + shape.names().get(columns[i])
-                + "' to "
-                + type.getSimpleName()
-                + "."
-                + componentNames[i]
-                + ": "
-                + e.getMessage(),
-            e);
-      }
+      args[i] = columns[i].convert(values[columns[i].index()]);
     }
     try {
-      return constructor.newInstance(args);
-    } catch (InvocationTargetException e) {
-      throw new ArgumentException(
-          "The constructor of " + type.getName() + " failed: " + e.getCause(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new ArgumentException("Cannot construct " + type.getName() + ": " + e, e);
+      @SuppressWarnings("unchecked")
+      R record = (R) fromValues.invokeExact(args);
+      return record;
+    } catch (Throwable e) {
+      throw new ArgumentException("The constructor of " + type.getName() + " failed: " + e, e);
     }
+  }
+
+  /**
+   * Reads records straight from a cursor of this shape: each component with the driver's typed
+   * getter where that is exact for the column's type, else through the row reader and conversion.
+   */
+  public RowReader<R> reader(ResultSetMetaData meta) throws SQLException {
+    RowReader<R> reader = direct;
+    if (reader == null) {
+      MethodHandle[] reads = new MethodHandle[columns.length];
+      for (int i = 0; i < reads.length; i++) {
+        reads[i] = columns[i].handle(meta.getColumnType(columns[i].index() + 1));
+      }
+      MethodHandle all = MethodHandles.filterArguments(constructor, 0, reads);
+      MethodHandle one =
+          reads.length == 0
+              ? MethodHandles.dropArguments(all, 0, ResultSet.class)
+              : MethodHandles.permuteArguments(
+                  all, MethodType.methodType(type, ResultSet.class), new int[reads.length]);
+      RowReader<R> built =
+          RowReader.of(one.asType(MethodType.methodType(Object.class, ResultSet.class)));
+      reader =
+          rs -> {
+            try {
+              return built.read(rs);
+            } catch (ArgumentException | SQLException e) {
+              throw e;
+            } catch (RuntimeException e) {
+              throw new ArgumentException(
+                  "The constructor of " + type.getName() + " failed: " + e, e);
+            }
+          };
+      direct = reader;
+    }
+    return reader;
   }
 
   private static String snakeCase(String name) {

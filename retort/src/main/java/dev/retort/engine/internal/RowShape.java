@@ -13,6 +13,8 @@ import dev.retort.sql.expr.Nodes;
 import dev.retort.sql.expr.SelectStatement;
 import dev.retort.sql.expr.Update;
 import dev.retort.sql.schema.Column;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -36,6 +38,7 @@ public final class RowShape {
   private final ColumnReader[] readers;
   private final Dialect dialect;
   private final Map<Class<?>, RecordMapper<?>> mappers;
+  private final Map<Class<?>, RowReader<?>> scalarReaders;
   private final List<Expression<?>> expressions;
 
   private RowShape(String[] names, ColumnReader[] readers, Dialect dialect) {
@@ -43,6 +46,7 @@ public final class RowShape {
     this.readers = readers;
     this.dialect = dialect;
     this.mappers = new ConcurrentHashMap<>();
+    this.scalarReaders = new ConcurrentHashMap<>();
     this.expressions = List.of();
     this.exact = new HashMap<>();
     this.folded = new HashMap<>();
@@ -58,6 +62,7 @@ public final class RowShape {
     this.readers = base.readers;
     this.dialect = base.dialect;
     this.mappers = base.mappers;
+    this.scalarReaders = base.scalarReaders;
     this.exact = base.exact; // never changed after construction
     this.folded = base.folded;
     this.expressions = expressions;
@@ -225,6 +230,30 @@ public final class RowShape {
   @SuppressWarnings("unchecked")
   public <R> RecordMapper<R> mapper(Class<R> type) {
     return (RecordMapper<R>) mappers.computeIfAbsent(type, t -> new RecordMapper<>(type, this));
+  }
+
+  /**
+   * Reads rows of this shape straight from the cursor as {@code type}: a record (see {@link
+   * RecordMapper}), or any other type from the first column, converted exactly. Built once per type
+   * from the cursor's metadata.
+   */
+  @SuppressWarnings("unchecked")
+  public <R> RowReader<R> reader(Class<R> type, ResultSetMetaData meta) throws SQLException {
+    if (type.isRecord()) {
+      return mapper(type).reader(meta);
+    }
+    RowReader<R> reader = (RowReader<R>) scalarReaders.get(type);
+    if (reader == null) {
+      MethodHandle read = typedColumn(0, type, type.getSimpleName()).handle(meta.getColumnType(1));
+      reader = RowReader.of(read.asType(MethodType.methodType(Object.class, ResultSet.class)));
+      scalarReaders.put(type, reader);
+    }
+    return reader;
+  }
+
+  /** Column {@code index} read as {@code type} into {@code target} (named in messages). */
+  TypedColumn typedColumn(int index, Class<?> type, String target) {
+    return new TypedColumn(index, names.get(index), readers[index], type, dialect, target);
   }
 
   @Override
