@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.retort.async.AsyncEngine;
 import dev.retort.dialect.ConnectSpec;
+import dev.retort.dialect.IsolationLevel;
 import dev.retort.engine.Engine;
 import dev.retort.engine.EngineOptions;
 import dev.retort.engine.SchemaManager;
@@ -21,16 +22,18 @@ import java.util.Properties;
 /**
  * One backend's database during a run: its URL and JDBC settings, the benchmark tables (created and
  * seeded on first use), and the pools the contenders share. Raw JDBC, jOOQ and Hibernate ORM share
- * one HikariCP pool; Retort's sync and async contenders share one {@link Engine}; Hibernate
- * Reactive opens its own Vert.x pool. Every pool has {@link Sizes#pool()} connections, and every
- * JDBC pool gets the driver properties Retort's dialect uses (batch rewriting on PostgreSQL, the
- * bulk protocol on MariaDB, WAL and a busy timeout on SQLite).
+ * one HikariCP pool; Retort's Core contenders share one {@link Engine} in AUTOCOMMIT mode, like the
+ * JDBC pool, and its ORM contenders another with Retort's default transactions; Hibernate Reactive
+ * opens its own Vert.x pool. Every pool has {@link Sizes#pool()} connections, and every JDBC pool
+ * gets the driver properties Retort's dialect uses (batch rewriting on PostgreSQL, the bulk
+ * protocol on MariaDB, WAL and a busy timeout on SQLite).
  */
 public final class BenchDatabase implements AutoCloseable {
   private final Backend backend;
   private final Sizes sizes;
   private final BenchSchema schema = new BenchSchema();
   private final AsyncEngine retort;
+  private final AsyncEngine retortCore;
   private final ConnectSpec spec;
   private final String jdbcUrl;
   private final Properties driverProperties;
@@ -42,6 +45,13 @@ public final class BenchDatabase implements AutoCloseable {
     this.sizes = sizes;
     Engine engine = Engine.create(url, EngineOptions.defaults().withPoolSize(sizes.pool()));
     this.retort = AsyncEngine.of(engine);
+    this.retortCore =
+        AsyncEngine.of(
+            Engine.create(
+                url,
+                EngineOptions.defaults()
+                    .withPoolSize(sizes.pool())
+                    .withIsolationLevel(IsolationLevel.AUTOCOMMIT)));
     this.spec = engine.url().spec();
     this.jdbcUrl = engine.dialect().jdbcUrl(spec);
     this.driverProperties = engine.dialect().driverProperties(spec);
@@ -94,9 +104,22 @@ public final class BenchDatabase implements AutoCloseable {
     return schema;
   }
 
-  /** Retort's async engine; {@link AsyncEngine#sync()} is the sync engine on the same pool. */
+  /**
+   * Retort's async engine for the ORM contenders, with Retort's default transactions (a connection
+   * begins one with its first statement); {@link AsyncEngine#sync()} is the sync engine on the same
+   * pool.
+   */
   public AsyncEngine retort() {
     return retort;
+  }
+
+  /**
+   * Retort's engine for the Core contenders, in AUTOCOMMIT mode like the JDBC pool: reads outside
+   * {@code inTransaction} run as single statements, as JDBC's do, instead of inside a transaction
+   * that returning the connection must roll back (one more round trip per checkout).
+   */
+  public AsyncEngine retortCore() {
+    return retortCore;
   }
 
   /** The HikariCP pool shared by raw JDBC, jOOQ and Hibernate ORM. */
@@ -290,5 +313,6 @@ public final class BenchDatabase implements AutoCloseable {
     tasks.close();
     pool.close();
     retort.close();
+    retortCore.close();
   }
 }

@@ -45,7 +45,9 @@ public final class BenchMain {
             + config.out().toAbsolutePath().normalize());
     List<Outcome> outcomes = new ArrayList<>();
     Map<String, String> servers = new LinkedHashMap<>();
-    Harness harness = new Harness(config, Contenders.all(), System.out);
+    Harness harness =
+        new Harness(
+            config, Contenders.matching(System.getProperty("bench.contenders")), System.out);
     for (Backend backend : config.backends()) {
       long backendStart = System.nanoTime();
       String url = config.urls().get(backend);

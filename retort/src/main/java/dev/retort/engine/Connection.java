@@ -17,6 +17,7 @@ import dev.retort.sql.Executable;
 import dev.retort.sql.compile.Compiled;
 import dev.retort.sql.expr.Insert;
 import dev.retort.sql.expr.Select;
+import dev.retort.sql.expr.SelectStatement;
 import dev.retort.sql.schema.SchemaReader;
 import dev.retort.sql.schema.TableDescription;
 import java.sql.BatchUpdateException;
@@ -350,8 +351,12 @@ public final class Connection implements AutoCloseable, SchemaReader {
         ps.setFetchSize(fetchSize);
       }
       startRunning(ps);
-      if (ps.execute()) {
-        T rows = outcome.rows(statement, compiled, ps, ps.getResultSet());
+      // executeQuery when the statement is known to be a query: sqlite-jdbc reads the column
+      // names again for getResultSet() after execute().
+      ResultSet queried = statement instanceof SelectStatement ? ps.executeQuery() : null;
+      if (queried != null || ps.execute()) {
+        T rows =
+            outcome.rows(statement, compiled, ps, queried != null ? queried : ps.getResultSet());
         if (fetchSize > 0) {
           ps = null; // the cursor owns it now
         }

@@ -17,6 +17,29 @@ public final class Contenders {
 
   private Contenders() {}
 
+  /**
+   * The contenders whose names contain one of the comma-separated words of {@code filter} (ignoring
+   * case), always with the reference first; all of them when the filter is blank. For profiling one
+   * contender: {@code -Dbench.contenders="Core sync"}.
+   */
+  public static List<ContenderSpec> matching(String filter) {
+    if (filter == null || filter.isBlank()) {
+      return all();
+    }
+    List<String> words =
+        java.util.Arrays.stream(filter.toLowerCase(java.util.Locale.ROOT).split(","))
+            .map(String::trim)
+            .filter(w -> !w.isEmpty())
+            .toList();
+    return all().stream()
+        .filter(
+            spec ->
+                spec.name().equals(JDBC)
+                    || words.stream()
+                        .anyMatch(w -> spec.name().toLowerCase(java.util.Locale.ROOT).contains(w)))
+        .toList();
+  }
+
   /** All contenders, the reference first. */
   public static List<ContenderSpec> all() {
     return List.of(

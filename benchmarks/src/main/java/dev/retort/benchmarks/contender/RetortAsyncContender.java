@@ -33,7 +33,7 @@ public final class RetortAsyncContender
 
   /** Uses the shared Retort engine. */
   public RetortAsyncContender(BenchDatabase db) {
-    this.engine = db.retort();
+    this.engine = db.retortCore();
     this.tasks = db.tasks();
     this.sql = new RetortStatements(db.schema());
   }

@@ -35,7 +35,7 @@ public final class RetortSyncContender
 
   /** Uses the shared Retort engine. */
   public RetortSyncContender(BenchDatabase db) {
-    this.engine = db.retort().sync();
+    this.engine = db.retortCore().sync();
     this.tasks = db.tasks();
     this.sql = new RetortStatements(db.schema());
   }

@@ -22,7 +22,6 @@ public final class RecordMapper<R> {
   private final TypedColumn[] columns;
   private final MethodHandle constructor;
   private final MethodHandle fromValues;
-  private volatile RowReader<R> direct;
 
   RecordMapper(Class<R> type, RowShape shape) {
     if (!type.isRecord()) {
@@ -89,38 +88,32 @@ public final class RecordMapper<R> {
   }
 
   /**
-   * Reads records straight from a cursor of this shape: each component with the driver's typed
-   * getter where that is exact for the column's type, else through the row reader and conversion.
+   * Builds a reader of records straight from a cursor of this shape (kept by {@link RowShape}):
+   * each component with the driver's typed getter where that is exact for the column's type, else
+   * through the row reader and conversion.
    */
   public RowReader<R> reader(ResultSetMetaData meta) throws SQLException {
-    RowReader<R> reader = direct;
-    if (reader == null) {
-      MethodHandle[] reads = new MethodHandle[columns.length];
-      for (int i = 0; i < reads.length; i++) {
-        reads[i] = columns[i].handle(meta.getColumnType(columns[i].index() + 1));
-      }
-      MethodHandle all = MethodHandles.filterArguments(constructor, 0, reads);
-      MethodHandle one =
-          reads.length == 0
-              ? MethodHandles.dropArguments(all, 0, ResultSet.class)
-              : MethodHandles.permuteArguments(
-                  all, MethodType.methodType(type, ResultSet.class), new int[reads.length]);
-      RowReader<R> built =
-          RowReader.of(one.asType(MethodType.methodType(Object.class, ResultSet.class)));
-      reader =
-          rs -> {
-            try {
-              return built.read(rs);
-            } catch (ArgumentException | SQLException e) {
-              throw e;
-            } catch (RuntimeException e) {
-              throw new ArgumentException(
-                  "The constructor of " + type.getName() + " failed: " + e, e);
-            }
-          };
-      direct = reader;
+    MethodHandle[] reads = new MethodHandle[columns.length];
+    for (int i = 0; i < reads.length; i++) {
+      reads[i] = columns[i].handle(meta.getColumnType(columns[i].index() + 1));
     }
-    return reader;
+    MethodHandle all = MethodHandles.filterArguments(constructor, 0, reads);
+    MethodHandle one =
+        reads.length == 0
+            ? MethodHandles.dropArguments(all, 0, ResultSet.class)
+            : MethodHandles.permuteArguments(
+                all, MethodType.methodType(type, ResultSet.class), new int[reads.length]);
+    RowReader<R> read =
+        RowReader.of(one.asType(MethodType.methodType(Object.class, ResultSet.class)));
+    return rs -> {
+      try {
+        return read.read(rs);
+      } catch (ArgumentException | SQLException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new ArgumentException("The constructor of " + type.getName() + " failed: " + e, e);
+      }
+    };
   }
 
   private static String snakeCase(String name) {

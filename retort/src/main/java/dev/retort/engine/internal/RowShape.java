@@ -38,7 +38,7 @@ public final class RowShape {
   private final ColumnReader[] readers;
   private final Dialect dialect;
   private final Map<Class<?>, RecordMapper<?>> mappers;
-  private final Map<Class<?>, RowReader<?>> scalarReaders;
+  private final Map<Class<?>, RowReader<?>> typedReaders;
   private final List<Expression<?>> expressions;
 
   private RowShape(String[] names, ColumnReader[] readers, Dialect dialect) {
@@ -46,7 +46,7 @@ public final class RowShape {
     this.readers = readers;
     this.dialect = dialect;
     this.mappers = new ConcurrentHashMap<>();
-    this.scalarReaders = new ConcurrentHashMap<>();
+    this.typedReaders = new ConcurrentHashMap<>();
     this.expressions = List.of();
     this.exact = new HashMap<>();
     this.folded = new HashMap<>();
@@ -62,7 +62,7 @@ public final class RowShape {
     this.readers = base.readers;
     this.dialect = base.dialect;
     this.mappers = base.mappers;
-    this.scalarReaders = base.scalarReaders;
+    this.typedReaders = base.typedReaders;
     this.exact = base.exact; // never changed after construction
     this.folded = base.folded;
     this.expressions = expressions;
@@ -239,14 +239,16 @@ public final class RowShape {
    */
   @SuppressWarnings("unchecked")
   public <R> RowReader<R> reader(Class<R> type, ResultSetMetaData meta) throws SQLException {
-    if (type.isRecord()) {
-      return mapper(type).reader(meta);
-    }
-    RowReader<R> reader = (RowReader<R>) scalarReaders.get(type);
+    RowReader<R> reader = (RowReader<R>) typedReaders.get(type);
     if (reader == null) {
-      MethodHandle read = typedColumn(0, type, type.getSimpleName()).handle(meta.getColumnType(1));
-      reader = RowReader.of(read.asType(MethodType.methodType(Object.class, ResultSet.class)));
-      scalarReaders.put(type, reader);
+      if (type.isRecord()) {
+        reader = mapper(type).reader(meta);
+      } else {
+        MethodHandle read =
+            typedColumn(0, type, type.getSimpleName()).handle(meta.getColumnType(1));
+        reader = RowReader.of(read.asType(MethodType.methodType(Object.class, ResultSet.class)));
+      }
+      typedReaders.put(type, reader);
     }
     return reader;
   }

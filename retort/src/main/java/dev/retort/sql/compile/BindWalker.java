@@ -110,12 +110,14 @@ public final class BindWalker {
   private static Walk distinct(Statement statement) {
     Walk walk = new Walk();
     List<Nodes.Bind<?>> all = new ArrayList<>();
-    walk(statement, all::add);
-    IdentityHashMap<Nodes.Bind<?>, Integer> seen = new IdentityHashMap<>(all.size() * 2);
+    new Collector(all).accept(statement);
+    // A few values (the usual case) are compared pairwise: cheaper than hashing them.
+    IdentityHashMap<Nodes.Bind<?>, Integer> seen =
+        all.size() > SMALL ? new IdentityHashMap<>(all.size() * 2) : null;
     List<Integer> pattern = null;
     for (int i = 0; i < all.size(); i++) {
       Nodes.Bind<?> b = all.get(i);
-      Integer first = seen.putIfAbsent(b, walk.binds.size());
+      Integer first = seen != null ? seen.putIfAbsent(b, walk.binds.size()) : find(walk.binds, b);
       if (first == null) {
         walk.binds.add(b);
       } else {
@@ -128,6 +130,18 @@ public final class BindWalker {
     }
     walk.pattern = pattern;
     return walk;
+  }
+
+  private static final int SMALL = 8;
+
+  /** The index of {@code b} (the same object) in {@code binds}, or null. */
+  private static Integer find(List<Nodes.Bind<?>> binds, Nodes.Bind<?> b) {
+    for (int i = 0; i < binds.size(); i++) {
+      if (binds.get(i) == b) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /**
@@ -155,11 +169,15 @@ public final class BindWalker {
     }
   }
 
-  private static void walk(Object node, Consumer<Nodes.Bind<?>> sink) {
-    if (node instanceof Nodes.Bind<?> b) {
-      sink.accept(b);
-    } else if (node != null) {
-      children(node, child -> walk(child, sink), true);
+  /** Collects the bound values under a node, in walk order; one object serves the whole walk. */
+  private record Collector(List<Nodes.Bind<?>> binds) implements Consumer<Object> {
+    @Override
+    public void accept(Object node) {
+      if (node instanceof Nodes.Bind<?> b) {
+        binds.add(b);
+      } else if (node != null) {
+        children(node, this, true);
+      }
     }
   }
 

@@ -1,0 +1,125 @@
+package dev.retort.benchmarks.jmh;
+
+import static dev.retort.sql.Sql.select;
+
+import dev.retort.benchmarks.BenchSchema;
+import dev.retort.benchmarks.BenchSchema.ItemTable;
+import dev.retort.benchmarks.Item;
+import dev.retort.engine.Connection;
+import dev.retort.engine.Engine;
+import dev.retort.engine.SchemaManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The cost of one statement, the crux of workloads 1 and 2: a primary-key get, on an in-memory
+ * SQLite database by default (no network, so the library's share shows), by hand over the same JDBC
+ * connection ({@link #jdbc}), with {@code conn.fetchOne(select..., Item.class)} ({@link
+ * #retortFetchOne}) and with {@code conn.execute(select...).one().as(Item.class)} ({@link
+ * #retortExecuteOne}). Each call builds a new statement with the id inside, as an application does.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class StatementOverheadBenchmark {
+  private static final int ROWS = 1000;
+
+  /**
+   * The database; in-memory SQLite by default. Another URL (e.g. {@code -p
+   * url=postgresql://postgres@127.0.0.1:5432/scratch}) measures a server; its bench tables are
+   * dropped and created again.
+   */
+  @Param({"sqlite://"})
+  public String url;
+
+  private Engine engine;
+  private Connection conn;
+  private ItemTable item;
+  private long next;
+
+  /** Creates and fills the table. */
+  @Setup(Level.Trial)
+  public void setUp() throws SQLException {
+    BenchSchema schema = new BenchSchema();
+    item = schema.item;
+    engine = Engine.create(url);
+    conn = engine.connect();
+    SchemaManager.dropAll(conn, schema.metadata, true);
+    SchemaManager.createAll(conn, schema.metadata);
+    try (PreparedStatement ps =
+        conn.jdbcConnection()
+            .prepareStatement(
+                "INSERT INTO bench_item (id, name, category, quantity, price, note)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (long id = 1; id <= ROWS; id++) {
+        Item i = Item.seeded(id);
+        ps.setLong(1, i.id());
+        ps.setString(2, i.name());
+        ps.setInt(3, i.category());
+        ps.setInt(4, i.quantity());
+        ps.setDouble(5, i.price());
+        ps.setString(6, i.note());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    conn.commit();
+  }
+
+  /** Closes the connection and engine. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    conn.close();
+    engine.close();
+  }
+
+  private long nextId() {
+    next = next % ROWS + 1;
+    return next;
+  }
+
+  /** Prepared per call (the driver caches it), bound, read by index into a record. */
+  @Benchmark
+  public Item jdbc() throws SQLException {
+    try (PreparedStatement ps =
+        conn.jdbcConnection()
+            .prepareStatement(
+                "SELECT id, name, category, quantity, price, note FROM bench_item WHERE id = ?")) {
+      ps.setLong(1, nextId());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Item(
+            rs.getLong(1),
+            rs.getString(2),
+            rs.getInt(3),
+            rs.getInt(4),
+            rs.getDouble(5),
+            rs.getString(6));
+      }
+    }
+  }
+
+  /** Retort Core: a new statement, read straight into a record. */
+  @Benchmark
+  public Item retortFetchOne() {
+    return conn.fetchOne(select(item.table).where(item.id.eq(nextId())), Item.class);
+  }
+
+  /** Retort Core: a new statement, a buffered row mapped into a record. */
+  @Benchmark
+  public Item retortExecuteOne() {
+    return conn.execute(select(item.table).where(item.id.eq(nextId()))).one().as(Item.class);
+  }
+}
