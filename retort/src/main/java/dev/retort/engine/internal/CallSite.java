@@ -77,10 +77,19 @@ public record CallSite(String frame, String thread, List<StackTraceElement> stac
     return text.toString();
   }
 
+  /** Whether a class is Retort's own library code (any layer), not the caller's; per class once. */
+  private static final ClassValue<Boolean> LIBRARY_CLASS =
+      new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          return type.getName().startsWith("dev.retort.")
+              && Objects.equals(type.getProtectionDomain().getCodeSource(), LIBRARY);
+        }
+      };
+
   /** Whether the class is Retort's own library code (any layer), not the caller's. */
   private static boolean isLibraryFrame(Class<?> type) {
-    return type.getName().startsWith("dev.retort.")
-        && Objects.equals(type.getProtectionDomain().getCodeSource(), LIBRARY);
+    return LIBRARY_CLASS.get(type);
   }
 
   private static String describe(StackTraceElement frame) {
