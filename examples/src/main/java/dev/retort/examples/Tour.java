@@ -56,7 +56,7 @@ public final class Tour {
   static final TextClause INSERT = text("INSERT INTO customers (name, job) VALUES (:name, :job)");
   static final TextClause BY_NAME = text("SELECT * FROM customers WHERE name = :name");
 
-  /** A row of {@code customers}, filled by {@code Row.as(CustomerRow.class)}. */
+  /** A row of {@code customers}, filled by {@code Row.as} or {@code conn.fetch}. */
   record CustomerRow(long id, String name, String job) {}
 
   private Tour() {}
@@ -149,6 +149,10 @@ public final class Tour {
                   Map.of("p", "%Engineer%"))
               .scalars(String.class);
       System.out.println(total + " customers; engineers: " + engineers);
+      // Straight from the cursor into records, no Row in between: the fast way to load many rows.
+      List<CustomerRow> firstTwo =
+          conn.fetch(text("SELECT * FROM customers ORDER BY id LIMIT 2"), CustomerRow.class);
+      System.out.println("fetched as records: " + firstTwo);
     }
   }
 
