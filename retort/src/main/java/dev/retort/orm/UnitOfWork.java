@@ -55,7 +55,7 @@ final class UnitOfWork {
 
   /** Whether the session has anything to write, without writing. */
   static boolean hasChanges(Session session) {
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.status == InstanceState.Status.PENDING || st.markedForDelete) {
         return true;
       }
@@ -133,20 +133,20 @@ final class UnitOfWork {
     cascadeSaves();
     syncReferences();
     cascadeDeletes();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.status == InstanceState.Status.PENDING && !st.markedForDelete) {
         inserts.add(st);
       } else if (st.status == InstanceState.Status.PERSISTENT && st.markedForDelete) {
         deletes.add(st);
       }
     }
-    for (InstanceState st : List.copyOf(session.states.values())) {
+    for (InstanceState st : session.states.snapshot()) {
       if (st.status == InstanceState.Status.PENDING && st.markedForDelete) {
         session.forget(st); // added and deleted before any flush: nothing to write
       }
     }
     List<Table> order = tableOrder();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.status == InstanceState.Status.PENDING
           || st.markedForDelete
           || (st.status == InstanceState.Status.PERSISTENT
@@ -168,8 +168,8 @@ final class UnitOfWork {
     // Everything was written: record it.
     for (InstanceState st : inserts) {
       st.status = InstanceState.Status.PERSISTENT;
-      st.key = new EntityKey(st.mapping.type(), st.mapping.idOf(st.entity));
-      session.identity.put(st.key, st);
+      st.id = st.mapping.idOf(st.entity);
+      session.identity.put(st);
     }
     for (Map.Entry<InstanceState, Object[]> e : written.entrySet()) {
       e.getKey().snapshot = e.getValue();
@@ -177,9 +177,9 @@ final class UnitOfWork {
     for (InstanceState st : deletes) {
       st.status = InstanceState.Status.DELETED;
       st.markedForDelete = false;
-      session.identity.remove(st.key);
+      session.identity.removeIfSame(st);
     }
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.status == InstanceState.Status.PERSISTENT) {
         recordRelations(st);
       }
@@ -207,7 +207,7 @@ final class UnitOfWork {
   // ---- what changed ----
 
   private void cascadeSaves() {
-    Deque<InstanceState> todo = new ArrayDeque<>(session.states.values());
+    Deque<InstanceState> todo = new ArrayDeque<>(session.states.snapshot());
     Set<InstanceState> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     while (!todo.isEmpty()) {
       InstanceState st = todo.pop();
@@ -269,7 +269,7 @@ final class UnitOfWork {
    * with DELETE_ORPHAN.
    */
   private void syncReferences() {
-    for (InstanceState st : List.copyOf(session.states.values())) {
+    for (InstanceState st : session.states.snapshot()) {
       if (st.status == InstanceState.Status.DELETED) {
         continue;
       }
@@ -298,7 +298,7 @@ final class UnitOfWork {
         }
       }
     }
-    for (InstanceState st : List.copyOf(session.states.values())) {
+    for (InstanceState st : session.states.snapshot()) {
       if (st.status == InstanceState.Status.DELETED) {
         continue;
       }
@@ -365,7 +365,7 @@ final class UnitOfWork {
 
   private void cascadeDeletes() {
     Deque<InstanceState> todo = new ArrayDeque<>();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.markedForDelete) {
         todo.add(st);
       }
@@ -422,7 +422,7 @@ final class UnitOfWork {
   /** The tables involved, parents before children. */
   private List<Table> tableOrder() {
     Set<Table> tables = new LinkedHashSet<>();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       tables.add(st.mapping.table());
     }
     List<Table> remaining = new ArrayList<>(tables);
@@ -633,7 +633,7 @@ final class UnitOfWork {
     // key itself (not its toString(), which built a string per changed row).
     Map<BitSet, Update> statements = new LinkedHashMap<>();
     Map<BitSet, List<InstanceState>> members = new LinkedHashMap<>();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.mapping.table() != table
           || st.status != InstanceState.Status.PERSISTENT
           || st.markedForDelete
@@ -811,11 +811,11 @@ final class UnitOfWork {
     for (InstanceState st : deletes) {
       for (RelationshipMapping r : st.mapping.relationships()) {
         if (r.kind() == Kind.MANY_TO_MANY) {
-          deletedKeys.computeIfAbsent(r.ownerColumn(), k -> new ArrayList<>()).add(st.key.id());
+          deletedKeys.computeIfAbsent(r.ownerColumn(), k -> new ArrayList<>()).add(st.id);
         }
       }
     }
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.markedForDelete || st.status == InstanceState.Status.DELETED) {
         continue;
       }
