@@ -275,9 +275,7 @@ final class Loader {
   /** Sets the fields from column values and resets the relationships to their strategy. */
   void populate(InstanceState st, Object[] values, Batch batch) {
     EntityMapping<?> m = st.mapping;
-    for (Property p : m.properties()) {
-      p.accessor().set(st.entity, values[p.index()]);
-    }
+    m.setColumns(st.entity, values);
     st.snapshot = values;
     st.expired = false;
     List<RelationshipMapping> rels = m.relationships();

@@ -455,9 +455,7 @@ public final class Session implements AutoCloseable {
     if (st.snapshot == null) {
       return;
     }
-    for (Property p : st.mapping.properties()) {
-      p.accessor().set(st.entity, st.snapshot[p.index()]);
-    }
+    st.mapping.setColumns(st.entity, st.snapshot);
     List<RelationshipMapping> rels = st.mapping.relationships();
     for (int j = 0; j < rels.size(); j++) {
       RelationshipMapping r = rels.get(j);

@@ -92,11 +92,7 @@ final class StateTable implements Iterable<InstanceState> {
   }
 
   void clear() {
-    for (int i = 0; i < end; i++) {
-      if (slots[i] != null) {
-        slots[i].slot = -1;
-      }
-    }
+    // States keep their stale slot numbers: contains() and remove() check the slot holds them.
     // Drop big arrays rather than clearing them: a closed session may be kept around.
     slots = new InstanceState[16];
     end = 0;

@@ -557,6 +557,7 @@ public final class Mapper {
       }
     }
     m.ids = ids.toArray(Property[]::new);
+    m.prepareHandles();
   }
 
   private static void resolve(RelationshipMapping r, MetaData metadata) {
