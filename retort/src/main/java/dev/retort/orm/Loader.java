@@ -256,9 +256,20 @@ final class Loader {
   /** Column {@code index} of the entity at {@code offset}, as the column's Java type. */
   private static Object read(Row row, int offset, int index, EntityMapping<?> m) {
     Object raw = row.get(offset + index);
-    Class<?> type = m.columnType(index);
-    // Most drivers return the column's own class: skip the generic conversion then.
-    return raw == null || raw.getClass() == type ? raw : row.get(offset + index, type);
+    if (raw == null) {
+      return null;
+    }
+    // Skip the generic conversion for what drivers return most: the column's own class, or a
+    // narrower integer for a long (SQLite gives an Integer for a BIGINT key that fits in one).
+    Class<?> type = m.valueType(index);
+    Class<?> actual = raw.getClass();
+    if (actual == type) {
+      return raw;
+    }
+    if (type == Long.class && (actual == Integer.class || actual == Short.class)) {
+      return ((Number) raw).longValue();
+    }
+    return row.get(offset + index, m.columnType(index));
   }
 
   /** The entity's column values in table order; the key, already read, is not read again. */

@@ -58,6 +58,9 @@ public final class EntityMapping<T> {
   /** For each table column index: the Java class of its values. */
   Class<?>[] columnTypes;
 
+  /** The same, primitives boxed: the class of a value as a row holds it. */
+  Class<?>[] valueTypes;
+
   EntityMapping(Class<T> type, String tableName, String schema) {
     this.type = type;
     this.record = type.isRecord();
@@ -88,6 +91,14 @@ public final class EntityMapping<T> {
   /** The Java class of the values of column {@code index}. */
   public Class<?> columnType(int index) {
     return columnTypes[index];
+  }
+
+  /**
+   * The class of the values of column {@code index} as objects: {@link #columnType} with a
+   * primitive boxed ({@code Integer} for {@code int}).
+   */
+  public Class<?> valueType(int index) {
+    return valueTypes[index];
   }
 
   /** The number of columns of the table. */
