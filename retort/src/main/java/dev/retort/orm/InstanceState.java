@@ -33,10 +33,19 @@ final class InstanceState {
    */
   Object id;
 
+  /**
+   * What the object was before the current transaction first changed it (see {@link
+   * Session#journal}), or null when it has not changed it.
+   */
+  Saved saved;
+
   /** The position in the session's {@link StateTable}, or -1 when not in it. */
   int slot = -1;
 
-  /** Column values as last read from or written to the database, in table order. */
+  /**
+   * Column values as last read from or written to the database, in table order. The array is never
+   * changed in place (a load or flush puts a new one), so it can be shared with {@link Saved}.
+   */
   Object[] snapshot;
 
   /** The values may be stale: the next load of the row overwrites the fields. */
@@ -71,7 +80,7 @@ final class InstanceState {
         status,
         markedForDelete,
         id,
-        snapshot == null ? null : snapshot.clone(),
+        snapshot, // never changed in place: every write replaces the array
         expired,
         relations.length == 0 ? relations : relations.clone(),
         ids,

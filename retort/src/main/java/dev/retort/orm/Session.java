@@ -16,7 +16,6 @@ import dev.retort.sql.expr.Expression;
 import dev.retort.sql.expr.Predicate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,9 @@ public final class Session implements AutoCloseable {
   private final boolean implicitLoads;
   final IdentityMap identity = new IdentityMap();
   final StateTable states = new StateTable();
-  private final Map<InstanceState, InstanceState.Saved> journal = new IdentityHashMap<>();
+  // The states changed by the current transaction, whose InstanceState.saved is set; a state
+  // forgotten since has saved == null and is skipped.
+  private final List<InstanceState> journal = new ArrayList<>();
   private final Loader loader = new Loader(this);
   private volatile Connection connection;
   private boolean flushing;
@@ -413,7 +414,7 @@ public final class Session implements AutoCloseable {
       }
       release();
     }
-    journal.clear();
+    clearJournal();
     for (InstanceState st : states.snapshot()) {
       if (st.status == InstanceState.Status.DELETED) {
         forget(st);
@@ -489,7 +490,7 @@ public final class Session implements AutoCloseable {
         release();
       }
     } finally {
-      journal.clear();
+      clearJournal();
       states.clear();
       identity.clear();
     }
@@ -552,10 +553,14 @@ public final class Session implements AutoCloseable {
   }
 
   private void restoreJournal() {
-    for (Map.Entry<InstanceState, InstanceState.Saved> e : journal.entrySet()) {
-      InstanceState st = e.getKey();
+    for (InstanceState st : journal) {
+      InstanceState.Saved saved = st.saved;
+      if (saved == null) {
+        continue;
+      }
+      st.saved = null;
       identity.removeIfSame(st);
-      st.restore(e.getValue());
+      st.restore(saved);
       if (st.status == InstanceState.Status.PERSISTENT) {
         identity.put(st);
       }
@@ -591,11 +596,22 @@ public final class Session implements AutoCloseable {
   void forget(InstanceState st) {
     states.remove(st);
     identity.removeIfSame(st);
-    journal.remove(st);
+    st.saved = null;
   }
 
+  /** Records the state before the transaction's first change to it, for a failed flush. */
   void journal(InstanceState st) {
-    journal.computeIfAbsent(st, InstanceState::save);
+    if (st.saved == null) {
+      st.saved = st.save();
+      journal.add(st);
+    }
+  }
+
+  private void clearJournal() {
+    for (InstanceState st : journal) {
+      st.saved = null;
+    }
+    journal.clear();
   }
 
   private static EntityMapping<?> mapping(Object entity) {

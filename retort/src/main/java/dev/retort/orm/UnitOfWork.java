@@ -69,8 +69,12 @@ final class UnitOfWork {
   }
 
   private static boolean changed(InstanceState st) {
-    for (Property p : st.mapping.properties()) {
-      if (!same(p.accessor().get(st.entity), st.snapshot[p.index()])) {
+    EntityMapping<?> m = st.mapping;
+    Object[] now = new Object[m.width()];
+    m.getColumns(st.entity, now);
+    for (Property p : m.properties()) {
+      int i = p.index();
+      if (!same(now[i], st.snapshot[i])) {
         return true;
       }
     }
@@ -147,10 +151,13 @@ final class UnitOfWork {
     }
     List<Table> order = tableOrder();
     for (InstanceState st : session.states) {
+      // A changed object without relationships is journaled by updateIn, which compares its
+      // columns anyway; with relationships, its association rows may change too.
       if (st.status == InstanceState.Status.PENDING
           || st.markedForDelete
           || (st.status == InstanceState.Status.PERSISTENT
               && st.snapshot != null
+              && !st.mapping.relationships().isEmpty()
               && (changed(st) || relationsChanged(st)))) {
         session.journal(st);
       }
@@ -207,7 +214,13 @@ final class UnitOfWork {
   // ---- what changed ----
 
   private void cascadeSaves() {
-    Deque<InstanceState> todo = new ArrayDeque<>(session.states.snapshot());
+    // Only objects with relationships can reach others.
+    Deque<InstanceState> todo = new ArrayDeque<>();
+    for (InstanceState st : session.states) {
+      if (!st.mapping.relationships().isEmpty()) {
+        todo.add(st);
+      }
+    }
     Set<InstanceState> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     while (!todo.isEmpty()) {
       InstanceState st = todo.pop();
@@ -461,13 +474,15 @@ final class UnitOfWork {
   private Object[] current(InstanceState st) {
     EntityMapping<?> m = st.mapping;
     Object[] values = new Object[m.width()];
+    m.getColumns(st.entity, values);
+    if (m.relationships().isEmpty()) {
+      return values;
+    }
     for (int i = 0; i < values.length; i++) {
-      Property p = m.propertyAt(i);
-      if (p != null) {
-        values[i] = p.accessor().get(st.entity);
+      RelationshipMapping r = m.foreignKeyAt(i);
+      if (r == null) {
         continue;
       }
-      RelationshipMapping r = m.foreignKeyAt(i);
       Object target = r.accessor().get(st.entity);
       if (target == null) {
         values[i] =
@@ -642,13 +657,16 @@ final class UnitOfWork {
       }
       EntityMapping<?> m = st.mapping;
       Object[] now = current(st);
-      BitSet changed = new BitSet();
+      BitSet changed = null;
       for (int i = 0; i < now.length; i++) {
         if (!same(now[i], st.snapshot[i])) {
+          if (changed == null) {
+            changed = new BitSet(now.length);
+          }
           changed.set(i);
         }
       }
-      if (changed.isEmpty()) {
+      if (changed == null) {
         continue;
       }
       for (Property id : m.ids()) {
@@ -661,6 +679,7 @@ final class UnitOfWork {
                   + "; Retort does not update primary keys: delete and add a new object instead");
         }
       }
+      session.journal(st); // before the version moves
       Property version = m.version();
       if (version != null) {
         if (changed.get(version.index())) {
@@ -672,26 +691,43 @@ final class UnitOfWork {
         now[version.index()] = version.accessor().get(st.entity);
         changed.set(version.index());
       }
-      statements.computeIfAbsent(changed, k -> updateStatement(m, changed));
-      members.computeIfAbsent(changed, k -> new ArrayList<>()).add(st);
+      BitSet columns = changed;
+      statements.computeIfAbsent(columns, k -> updateStatement(m, columns));
+      members.computeIfAbsent(columns, k -> new ArrayList<>()).add(st);
       written.put(st, now);
     }
     for (Map.Entry<BitSet, Update> e : statements.entrySet()) {
       List<InstanceState> states = members.get(e.getKey());
       int[] columns = e.getKey().stream().toArray();
-      String[] names = new String[columns.length];
-      for (int c = 0; c < columns.length; c++) {
-        names[c] = "c" + columns[c];
+      EntityMapping<?> m = states.get(0).mapping;
+      Property[] ids = m.ids();
+      Property version = m.version();
+      List<String> names = new ArrayList<>();
+      for (int column : columns) {
+        names.add("c" + column);
       }
-      List<Map<String, Object>> params = new ArrayList<>();
+      for (int k = 0; k < ids.length; k++) {
+        names.add("k" + k);
+      }
+      if (version != null) {
+        names.add("v");
+      }
+      RowParameters.Names shared = new RowParameters.Names(names);
+      List<Map<String, Object>> params = new ArrayList<>(states.size());
       for (InstanceState st : states) {
         Object[] now = written.get(st);
-        Map<String, Object> p = new LinkedHashMap<>();
-        for (int c = 0; c < columns.length; c++) {
-          p.put(names[c], now[columns[c]]);
+        Object[] values = new Object[names.size()];
+        int n = 0;
+        for (int column : columns) {
+          values[n++] = now[column];
         }
-        addKeyParameters(st, p);
-        params.add(p);
+        for (Property id : ids) {
+          values[n++] = st.snapshot[id.index()];
+        }
+        if (version != null) {
+          values[n] = st.snapshot[version.index()];
+        }
+        params.add(new RowParameters(shared, values));
       }
       long count = connection.executeMany(e.getValue(), params).rowCount();
       checkCount("UPDATE", states, count);

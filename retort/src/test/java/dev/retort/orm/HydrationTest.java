@@ -64,4 +64,40 @@ class HydrationTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void aFailedFlushLeavesEveryChangePendingForTheRetry(Backend backend) {
+    try (OrmTestSupport db = new OrmTestSupport(backend, Gauge.class)) {
+      SessionFactory sessions = SessionFactory.of(db.engine);
+      sessions.inTransaction(
+          s -> {
+            for (int i = 0; i < 50; i++) {
+              s.add(new Gauge("g" + i, i));
+            }
+            return null;
+          });
+      try (Session session = sessions.open()) {
+        List<Gauge> all = session.scalars(Orm.select(Gauge.class).orderBy(Gauge_.reading));
+        for (Gauge g : all) {
+          g.reading += 100;
+        }
+        all.get(49).label = "g0"; // collides with the unique label of the first
+        assertThatThrownBy(session::commit).isInstanceOf(dev.retort.error.IntegrityException.class);
+        // Nothing was committed; every change is still in the objects and still pending.
+        assertThat(all).extracting(g -> g.reading).allSatisfy(r -> assertThat(r).isGreaterThan(99));
+        all.get(49).label = "g49b";
+        session.commit();
+      }
+      try (Session check = sessions.open()) {
+        List<Gauge> all = check.scalars(Orm.select(Gauge.class).orderBy(Gauge_.reading));
+        assertThat(all).hasSize(50);
+        for (int i = 0; i < 50; i++) {
+          assertThat(all.get(i).reading).isEqualTo(100 + i);
+        }
+        assertThat(all.get(49).label).isEqualTo("g49b");
+        check.commit();
+      }
+    }
+  }
 }

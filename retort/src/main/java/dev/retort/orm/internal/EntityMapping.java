@@ -42,6 +42,9 @@ public final class EntityMapping<T> {
   // Sets every column property from an array of values in table order, as (Object, Object[])void;
   // null when a property cannot be set (a final field) or for a record.
   private MethodHandle columnSetter;
+
+  // Reads every column property into an array in table order, as (Object, Object[])void.
+  private MethodHandle columnGetter;
   Table table;
   Property[] ids;
   Property version;
@@ -199,6 +202,19 @@ public final class EntityMapping<T> {
       return;
     }
     instantiate = constructor.asType(MethodType.methodType(Object.class));
+    MethodHandle store = MethodHandles.arrayElementSetter(Object[].class); // (Object[],int,Object)
+    MethodHandle reads = null;
+    for (Property p : properties) {
+      // (Object[] out, Object entity)void, then swapped to (Object entity, Object[] out)void
+      MethodHandle one =
+          MethodHandles.filterArguments(
+              MethodHandles.insertArguments(store, 1, p.index()), 1, p.accessor().getterHandle());
+      one =
+          MethodHandles.permuteArguments(
+              one, MethodType.methodType(void.class, Object.class, Object[].class), 1, 0);
+      reads = reads == null ? one : MethodHandles.foldArguments(one, reads);
+    }
+    columnGetter = reads;
     MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
     MethodHandle all = null;
     for (Property p : properties) {
@@ -236,6 +252,27 @@ public final class EntityMapping<T> {
     }
     for (Property p : properties) {
       p.accessor().set(entity, values[p.index()]);
+    }
+  }
+
+  /**
+   * Reads every column property of {@code entity} into {@code values} at its column index; the
+   * entries of other columns (foreign keys of many-to-ones) are left as they are.
+   */
+  public void getColumns(Object entity, Object[] values) {
+    MethodHandle h = columnGetter;
+    if (h == null) {
+      for (Property p : properties) {
+        values[p.index()] = p.accessor().get(entity);
+      }
+      return;
+    }
+    try {
+      h.invokeExact(entity, values);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
     }
   }
 

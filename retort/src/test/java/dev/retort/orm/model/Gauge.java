@@ -1,5 +1,6 @@
 package dev.retort.orm.model;
 
+import dev.retort.orm.annotations.Column;
 import dev.retort.orm.annotations.Entity;
 import dev.retort.orm.annotations.Id;
 import dev.retort.orm.annotations.Table;
@@ -10,6 +11,7 @@ import dev.retort.orm.annotations.Table;
 public class Gauge {
   @Id public Long id;
 
+  @Column(length = 40, unique = true)
   public String label;
 
   public Integer reading;
