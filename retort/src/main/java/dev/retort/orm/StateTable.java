@@ -22,6 +22,7 @@ final class StateTable implements Iterable<InstanceState> {
   private int size; // states in the table
   private int indexed; // slots [0, indexed) are in byEntity
   private int compactions; // fails iterators that would skip or repeat states
+  private int related; // states whose class has relationships
   private final IdentityHashMap<Object, InstanceState> byEntity = new IdentityHashMap<>();
 
   /** Adds a state whose object is not in the table. */
@@ -32,6 +33,9 @@ final class StateTable implements Iterable<InstanceState> {
     st.slot = end;
     slots[end++] = st;
     size++;
+    if (!st.mapping.relationships().isEmpty()) {
+      related++;
+    }
   }
 
   /** Makes room for {@code more} states without growing again. */
@@ -50,6 +54,9 @@ final class StateTable implements Iterable<InstanceState> {
     slots[i] = null;
     st.slot = -1;
     size--;
+    if (!st.mapping.relationships().isEmpty()) {
+      related--;
+    }
     if (i < indexed) {
       byEntity.remove(st.entity);
     }
@@ -79,6 +86,14 @@ final class StateTable implements Iterable<InstanceState> {
     return size;
   }
 
+  /**
+   * Whether some object's class has relationships: when none has, a flush skips every pass that
+   * only follows relationships.
+   */
+  boolean anyRelated() {
+    return related > 0;
+  }
+
   /** The states now in the table, in order: a copy, safe to change the table while reading. */
   List<InstanceState> snapshot() {
     InstanceState[] out = new InstanceState[size];
@@ -97,6 +112,7 @@ final class StateTable implements Iterable<InstanceState> {
     slots = new InstanceState[16];
     end = 0;
     size = 0;
+    related = 0;
     indexed = 0;
     compactions++;
     byEntity.clear();

@@ -134,8 +134,11 @@ final class UnitOfWork {
   // ---- the flush ----
 
   void flush() {
-    cascadeSaves();
-    syncReferences();
+    boolean related = session.states.anyRelated();
+    if (related) {
+      cascadeSaves();
+      syncReferences();
+    }
     cascadeDeletes();
     for (InstanceState st : session.states) {
       if (st.status == InstanceState.Status.PENDING && !st.markedForDelete) {
@@ -168,7 +171,9 @@ final class UnitOfWork {
     for (Table t : order) {
       updateIn(t);
     }
-    writeAssociations();
+    if (related) {
+      writeAssociations();
+    }
     for (int i = order.size() - 1; i >= 0; i--) {
       deleteFrom(order.get(i));
     }
@@ -186,9 +191,11 @@ final class UnitOfWork {
       st.markedForDelete = false;
       session.identity.removeIfSame(st);
     }
-    for (InstanceState st : session.states) {
-      if (st.status == InstanceState.Status.PERSISTENT) {
-        recordRelations(st);
+    if (related) {
+      for (InstanceState st : session.states) {
+        if (st.status == InstanceState.Status.PERSISTENT) {
+          recordRelations(st);
+        }
       }
     }
   }
@@ -435,8 +442,13 @@ final class UnitOfWork {
   /** The tables involved, parents before children. */
   private List<Table> tableOrder() {
     Set<Table> tables = new LinkedHashSet<>();
+    Table last = null;
     for (InstanceState st : session.states) {
-      tables.add(st.mapping.table());
+      Table t = st.mapping.table();
+      if (t != last) { // objects of one class come in runs: hash each table once per run
+        tables.add(t);
+        last = t;
+      }
     }
     List<Table> remaining = new ArrayList<>(tables);
     List<Table> sorted = new ArrayList<>();

@@ -132,6 +132,23 @@ class IdentityStructuresTest {
   }
 
   @Test
+  void stateTableKnowsWhetherAnyObjectHasRelationships() {
+    StateTable table = new StateTable();
+    InstanceState counter = state(COUNTERS, null);
+    InstanceState user = state(USERS, null);
+    table.add(counter);
+    assertThat(table.anyRelated()).isFalse();
+    table.add(user);
+    assertThat(table.anyRelated()).isTrue();
+    table.remove(user);
+    table.remove(user); // twice: counted once
+    assertThat(table.anyRelated()).isFalse();
+    table.add(user);
+    table.clear();
+    assertThat(table.anyRelated()).isFalse();
+  }
+
+  @Test
   void stateTableIterationSkipsRemovedStatesAndFailsWhenCompactedUnderIt() {
     StateTable table = new StateTable();
     List<InstanceState> states = new ArrayList<>();
