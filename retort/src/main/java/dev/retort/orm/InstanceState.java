@@ -39,6 +39,14 @@ final class InstanceState {
    */
   Saved saved;
 
+  /**
+   * The column values a running flush wrote for the object ({@code writtenBy} is that flush),
+   * recorded as the snapshot once the whole flush succeeded.
+   */
+  Object[] written;
+
+  Object writtenBy;
+
   /** The position in the session's {@link StateTable}, or -1 when not in it. */
   int slot = -1;
 

@@ -42,8 +42,8 @@ final class UnitOfWork {
   private final Session session;
   private final Connection connection;
 
-  /** New snapshots to record when the flush succeeds. */
-  private final Map<InstanceState, Object[]> written = new IdentityHashMap<>();
+  /** The objects this flush wrote, whose new snapshots are in InstanceState.written. */
+  private final List<InstanceState> written = new ArrayList<>();
 
   private final List<InstanceState> inserts = new ArrayList<>();
   private final List<InstanceState> deletes = new ArrayList<>();
@@ -134,6 +134,26 @@ final class UnitOfWork {
   // ---- the flush ----
 
   void flush() {
+    try {
+      flushAll();
+    } finally {
+      for (InstanceState st : written) {
+        st.written = null;
+        st.writtenBy = null;
+      }
+    }
+  }
+
+  /** Records what the flush wrote for an object, to become its snapshot if the flush succeeds. */
+  private void wrote(InstanceState st, Object[] values) {
+    if (st.writtenBy != this) {
+      written.add(st);
+    }
+    st.written = values;
+    st.writtenBy = this;
+  }
+
+  private void flushAll() {
     boolean related = session.states.anyRelated();
     if (related) {
       cascadeSaves();
@@ -183,8 +203,8 @@ final class UnitOfWork {
       st.id = st.mapping.idOf(st.entity);
       session.identity.put(st);
     }
-    for (Map.Entry<InstanceState, Object[]> e : written.entrySet()) {
-      e.getKey().snapshot = e.getValue();
+    for (InstanceState st : written) {
+      st.snapshot = st.written;
     }
     for (InstanceState st : deletes) {
       st.status = InstanceState.Status.DELETED;
@@ -586,8 +606,8 @@ final class UnitOfWork {
       for (InstanceState st : withKey) {
         Object[] values = current(st);
         checkKey(st, values);
-        params.add(parameters(m, values, null));
-        written.put(st, values);
+        params.add(parameters(insertNames(m, null), values, null));
+        wrote(st, values);
       }
       connection.executeMany(Insert.into(table), params);
     }
@@ -596,7 +616,7 @@ final class UnitOfWork {
       List<Object[]> all = new ArrayList<>();
       for (InstanceState st : withoutKey) {
         Object[] values = current(st);
-        params.add(parameters(m, values, generated));
+        params.add(parameters(insertNames(m, generated), values, generated));
         all.add(values);
       }
       Result result =
@@ -617,7 +637,7 @@ final class UnitOfWork {
         InstanceState st = withoutKey.get(i);
         generated.accessor().set(st.entity, key);
         all.get(i)[generated.index()] = key;
-        written.put(st, all.get(i));
+        wrote(st, all.get(i));
       }
     }
   }
@@ -642,17 +662,41 @@ final class UnitOfWork {
         .set(st.entity, t == int.class || t == Integer.class ? (Object) (int) value : value);
   }
 
+  // The parameter names of the INSERTs of this flush, per mapping and skipped column.
+  private final Map<EntityMapping<?>, RowParameters.Names> insertNames = new IdentityHashMap<>();
+  private final Map<EntityMapping<?>, RowParameters.Names> insertNamesWithoutKey =
+      new IdentityHashMap<>();
+
+  /** The column names of an INSERT of the mapping's rows, without {@code skip} when given. */
+  private RowParameters.Names insertNames(EntityMapping<?> m, Property skip) {
+    return (skip == null ? insertNames : insertNamesWithoutKey)
+        .computeIfAbsent(
+            m,
+            k -> {
+              List<String> names = new ArrayList<>();
+              List<Column<?>> columns = m.columns();
+              for (int i = 0; i < columns.size(); i++) {
+                if (skip == null || skip.index() != i) {
+                  names.add(columns.get(i).name());
+                }
+              }
+              return new RowParameters.Names(names);
+            });
+  }
+
   private static Map<String, Object> parameters(
-      EntityMapping<?> m, Object[] values, Property skip) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    List<Column<?>> columns = m.columns();
-    for (int i = 0; i < values.length; i++) {
-      if (skip != null && skip.index() == i) {
-        continue;
-      }
-      params.put(columns.get(i).name(), values[i]);
+      RowParameters.Names names, Object[] values, Property skip) {
+    if (skip == null) {
+      return new RowParameters(names, values);
     }
-    return params;
+    Object[] kept = new Object[values.length - 1];
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (skip.index() != i) {
+        kept[n++] = values[i];
+      }
+    }
+    return new RowParameters(names, kept);
   }
 
   private void updateIn(Table table) {
@@ -660,11 +704,13 @@ final class UnitOfWork {
     // key itself (not its toString(), which built a string per changed row).
     Map<BitSet, Update> statements = new LinkedHashMap<>();
     Map<BitSet, List<InstanceState>> members = new LinkedHashMap<>();
+    BitSet lastColumns = null;
+    List<InstanceState> lastMembers = null;
     for (InstanceState st : session.states) {
       if (st.mapping.table() != table
           || st.status != InstanceState.Status.PERSISTENT
           || st.markedForDelete
-          || written.containsKey(st)) {
+          || st.writtenBy == this) {
         continue;
       }
       EntityMapping<?> m = st.mapping;
@@ -703,10 +749,14 @@ final class UnitOfWork {
         now[version.index()] = version.accessor().get(st.entity);
         changed.set(version.index());
       }
-      BitSet columns = changed;
-      statements.computeIfAbsent(columns, k -> updateStatement(m, columns));
-      members.computeIfAbsent(columns, k -> new ArrayList<>()).add(st);
-      written.put(st, now);
+      if (!changed.equals(lastColumns)) { // rows in a row mostly change the same columns
+        BitSet columns = changed;
+        statements.computeIfAbsent(columns, k -> updateStatement(m, columns));
+        lastColumns = columns;
+        lastMembers = members.computeIfAbsent(columns, k -> new ArrayList<>());
+      }
+      lastMembers.add(st);
+      wrote(st, now);
     }
     for (Map.Entry<BitSet, Update> e : statements.entrySet()) {
       List<InstanceState> states = members.get(e.getKey());
@@ -727,7 +777,7 @@ final class UnitOfWork {
       RowParameters.Names shared = new RowParameters.Names(names);
       List<Map<String, Object>> params = new ArrayList<>(states.size());
       for (InstanceState st : states) {
-        Object[] now = written.get(st);
+        Object[] now = st.written;
         Object[] values = new Object[names.size()];
         int n = 0;
         for (int column : columns) {
