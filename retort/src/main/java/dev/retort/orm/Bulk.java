@@ -124,7 +124,7 @@ final class Bulk {
       total += n < 0 ? e.getValue().size() : n;
     }
     for (Object id : updatedKeys) {
-      InstanceState st = session.identity.get(new EntityKey(type, id));
+      InstanceState st = session.identity.get(type, id);
       if (st != null) {
         st.expired = true;
       }

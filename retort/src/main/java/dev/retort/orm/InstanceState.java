@@ -17,6 +17,9 @@ final class InstanceState {
   /** Marks a many-to-one whose target was not loaded. */
   static final Object UNLOADED = new Object();
 
+  /** The relations of every object without relationships: nothing to store, nothing to copy. */
+  private static final Object[] NO_RELATIONS = new Object[0];
+
   final EntityMapping<?> mapping;
   final Object entity;
   Status status;
@@ -24,9 +27,33 @@ final class InstanceState {
   /** Deletion asked for, not yet flushed. */
   boolean markedForDelete;
 
-  EntityKey key;
+  /**
+   * The primary key (a {@code List} for a composite key) while the row is in the identity map, with
+   * {@code mapping.type()} the row's identity; null while pending.
+   */
+  Object id;
 
-  /** Column values as last read from or written to the database, in table order. */
+  /**
+   * What the object was before the current transaction first changed it (see {@link
+   * Session#journal}), or null when it has not changed it.
+   */
+  Saved saved;
+
+  /**
+   * The column values a running flush wrote for the object ({@code writtenBy} is that flush),
+   * recorded as the snapshot once the whole flush succeeded.
+   */
+  Object[] written;
+
+  Object writtenBy;
+
+  /** The position in the session's {@link StateTable}, or -1 when not in it. */
+  int slot = -1;
+
+  /**
+   * Column values as last read from or written to the database, in table order. The array is never
+   * changed in place (a load or flush puts a new one), so it can be shared with {@link Saved}.
+   */
   Object[] snapshot;
 
   /** The values may be stale: the next load of the row overwrites the fields. */
@@ -41,8 +68,13 @@ final class InstanceState {
   InstanceState(EntityMapping<?> mapping, Object entity) {
     this.mapping = mapping;
     this.entity = entity;
-    this.relations = new Object[mapping.relationships().size()];
-    java.util.Arrays.fill(relations, UNLOADED);
+    int n = mapping.relationships().size();
+    if (n == 0) {
+      this.relations = NO_RELATIONS;
+    } else {
+      this.relations = new Object[n];
+      java.util.Arrays.fill(relations, UNLOADED);
+    }
   }
 
   /** A copy of everything flush and rollback may change, to restore after a failure. */
@@ -55,10 +87,10 @@ final class InstanceState {
     return new Saved(
         status,
         markedForDelete,
-        key,
-        snapshot == null ? null : snapshot.clone(),
+        id,
+        snapshot, // never changed in place: every write replaces the array
         expired,
-        relations.clone(),
+        relations.length == 0 ? relations : relations.clone(),
         ids,
         version);
   }
@@ -66,7 +98,7 @@ final class InstanceState {
   void restore(Saved s) {
     status = s.status;
     markedForDelete = s.markedForDelete;
-    key = s.key;
+    id = s.id;
     snapshot = s.snapshot;
     expired = s.expired;
     relations = s.relations;
@@ -82,7 +114,7 @@ final class InstanceState {
   record Saved(
       Status status,
       boolean markedForDelete,
-      EntityKey key,
+      Object id,
       Object[] snapshot,
       boolean expired,
       Object[] relations,
@@ -91,6 +123,6 @@ final class InstanceState {
 
   @Override
   public String toString() {
-    return mapping.type().getSimpleName() + (key == null ? "(pending)" : "(" + key.id() + ")");
+    return mapping.type().getSimpleName() + (id == null ? "(pending)" : "(" + id + ")");
   }
 }

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns rows into objects through the session's identity map and loads relationships by strategy:
@@ -37,7 +39,13 @@ final class Loader {
   static final class Batch {
     final List<LoaderOption> options;
     final boolean refresh;
-    final List<InstanceState> fresh = new ArrayList<>();
+
+    /**
+     * The objects loaded or refreshed whose relationships need loading (objects without
+     * relationships are left out), each once, in load order.
+     */
+    final Set<InstanceState> fresh = new LinkedHashSet<>();
+
     final Map<InstanceState, List<RelationshipMapping>> handled = new IdentityHashMap<>();
 
     Batch(List<LoaderOption> options, boolean refresh) {
@@ -116,6 +124,16 @@ final class Loader {
     }
     List<Row> rows = session.connection().execute(statement).all();
     List<R> out = new ArrayList<>(rows.size());
+    if (rows.size() > 1) {
+      // Room for every row up front: no rehashing of the identity map while a big load grows it.
+      for (int i = 0; i < query.items.size(); i++) {
+        EntityMapping<?> m = query.entityAt(i);
+        if (m != null && !m.isRecord()) {
+          session.identity.reserve(m.type(), rows.size());
+          session.states.reserve(rows.size());
+        }
+      }
+    }
     Map<JoinedLoad, Map<InstanceState, List<Object>>> joined = new LinkedHashMap<>();
     IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
     for (Row row : rows) {
@@ -196,48 +214,71 @@ final class Loader {
     Property[] ids = m.ids();
     Object id;
     if (ids.length == 1) {
-      id = read(row, offset + ids[0].index(), ids[0].column());
+      id = read(row, offset, ids[0].index(), m);
       if (id == null) {
         return null;
       }
     } else {
       Object[] parts = new Object[ids.length];
+      boolean any = false;
       for (int i = 0; i < parts.length; i++) {
-        parts[i] = read(row, offset + ids[i].index(), ids[i].column());
+        parts[i] = read(row, offset, ids[i].index(), m);
+        any |= parts[i] != null;
       }
-      if (java.util.Arrays.stream(parts).allMatch(java.util.Objects::isNull)) {
+      if (!any) {
         return null;
       }
       id = java.util.Arrays.asList(parts);
     }
     if (m.isRecord()) {
-      return m.newRecord(readAll(m, row, offset));
+      return m.newRecord(readAll(m, row, offset, ids, id));
     }
-    EntityKey key = new EntityKey(m.type(), id);
-    InstanceState st = session.identity.get(key);
+    IdentityMap.Table identity = session.identity.table(m.type());
+    InstanceState st = identity.get(id);
     if (st != null && !st.expired && !batch.refresh) {
       return st.entity;
     }
-    Object[] values = readAll(m, row, offset);
+    Object[] values = readAll(m, row, offset, ids, id);
     if (st == null) {
       st = new InstanceState(m, m.newInstance());
       st.status = InstanceState.Status.PERSISTENT;
-      st.key = key;
-      session.register(st);
+      st.id = id;
+      session.states.add(st);
+      identity.putNew(st);
     }
     populate(st, values, batch);
-    batch.fresh.add(st);
+    if (!m.relationships().isEmpty()) {
+      batch.fresh.add(st);
+    }
     return st.entity;
   }
 
-  private static Object read(Row row, int index, Column<?> column) {
-    return row.get(index, column.javaType());
+  /** Column {@code index} of the entity at {@code offset}, as the column's Java type. */
+  private static Object read(Row row, int offset, int index, EntityMapping<?> m) {
+    Object raw = row.get(offset + index);
+    if (raw == null) {
+      return null;
+    }
+    // Skip the generic conversion for what drivers return most: the column's own class, or a
+    // narrower integer for a long (SQLite gives an Integer for a BIGINT key that fits in one).
+    Class<?> type = m.valueType(index);
+    Class<?> actual = raw.getClass();
+    if (actual == type) {
+      return raw;
+    }
+    if (type == Long.class && (actual == Integer.class || actual == Short.class)) {
+      return ((Number) raw).longValue();
+    }
+    return row.get(offset + index, m.columnType(index));
   }
 
-  private static Object[] readAll(EntityMapping<?> m, Row row, int offset) {
+  /** The entity's column values in table order; the key, already read, is not read again. */
+  private static Object[] readAll(
+      EntityMapping<?> m, Row row, int offset, Property[] ids, Object id) {
     Object[] values = new Object[m.width()];
+    int key = ids.length == 1 ? ids[0].index() : -1;
     for (int i = 0; i < values.length; i++) {
-      values[i] = row.get(offset + i, m.columnType(i));
+      values[i] = i == key ? id : read(row, offset, i, m);
     }
     return values;
   }
@@ -245,9 +286,7 @@ final class Loader {
   /** Sets the fields from column values and resets the relationships to their strategy. */
   void populate(InstanceState st, Object[] values, Batch batch) {
     EntityMapping<?> m = st.mapping;
-    for (Property p : m.properties()) {
-      p.accessor().set(st.entity, values[p.index()]);
-    }
+    m.setColumns(st.entity, values);
     st.snapshot = values;
     st.expired = false;
     List<RelationshipMapping> rels = m.relationships();
@@ -259,7 +298,7 @@ final class Loader {
           r.accessor().set(st.entity, null);
           st.relations[j] = null;
         } else {
-          InstanceState target = session.identity.get(new EntityKey(r.target().type(), fk));
+          InstanceState target = session.identity.get(r.target().type(), fk);
           if (target != null) {
             r.accessor().set(st.entity, target.entity);
             st.relations[j] = target.entity;
@@ -323,7 +362,7 @@ final class Loader {
         setReference(st, r, null);
         continue;
       }
-      InstanceState known = session.identity.get(new EntityKey(r.target().type(), fk));
+      InstanceState known = session.identity.get(r.target().type(), fk);
       if (known != null && !known.expired) {
         setReference(st, r, known.entity);
       } else {
@@ -344,7 +383,7 @@ final class Loader {
       }
     }
     for (Map.Entry<Object, List<InstanceState>> e : waiting.entrySet()) {
-      InstanceState found = session.identity.get(new EntityKey(target.type(), e.getKey()));
+      InstanceState found = session.identity.get(target.type(), e.getKey());
       for (InstanceState st : e.getValue()) {
         setReference(st, r, found == null ? null : found.entity);
       }
@@ -356,7 +395,7 @@ final class Loader {
     EntityMapping<?> target = r.target();
     Map<Object, InstanceState> byId = new LinkedHashMap<>();
     for (InstanceState st : owners) {
-      byId.put(st.key.id(), st);
+      byId.put(st.id, st);
     }
     Map<InstanceState, List<Object>> found = new IdentityHashMap<>();
     Batch batch = new Batch(List.of(), false);

@@ -16,9 +16,6 @@ import dev.retort.sql.expr.Expression;
 import dev.retort.sql.expr.Predicate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,26 +39,15 @@ public final class Session implements AutoCloseable {
   private final boolean expireOnCommit;
   private final boolean autoflush;
   private final boolean implicitLoads;
-  final Map<EntityKey, InstanceState> identity = new HashMap<>();
-  final Map<Ref, InstanceState> states = new LinkedHashMap<>();
-  private final Map<InstanceState, InstanceState.Saved> journal = new IdentityHashMap<>();
+  final IdentityMap identity = new IdentityMap();
+  final StateTable states = new StateTable();
+  // The states changed by the current transaction, whose InstanceState.saved is set; a state
+  // forgotten since has saved == null and is skipped.
+  private final List<InstanceState> journal = new ArrayList<>();
   private final Loader loader = new Loader(this);
   private volatile Connection connection;
   private boolean flushing;
   private boolean closed;
-
-  /** Identity of an object as a map key. */
-  record Ref(Object entity) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Ref r && r.entity == entity;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(entity);
-    }
-  }
 
   /** A session on the engine with default options (expire on commit, autoflush). */
   public Session(Engine engine) {
@@ -198,7 +184,7 @@ public final class Session implements AutoCloseable {
     checkOpen();
     EntityMapping<T> m = Mapper.of(type);
     id = normalizeId(m, id);
-    InstanceState st = identity.get(new EntityKey(type, id));
+    InstanceState st = identity.get(type, id);
     if (st != null && !st.expired) {
       return st.markedForDelete ? Optional.empty() : Optional.of((T) st.entity);
     }
@@ -331,7 +317,7 @@ public final class Session implements AutoCloseable {
     checkOpen();
     InstanceState st = requirePersistent(entity, "refresh");
     List<?> found =
-        loader.run(Orm.select(st.mapping.type()).where(keyEquals(st.mapping, st.key.id())), true);
+        loader.run(Orm.select(st.mapping.type()).where(keyEquals(st.mapping, st.id)), true);
     if (found.isEmpty()) {
       forget(st);
       throw new NoResultException(st + " no longer exists in the database; it was detached");
@@ -348,7 +334,7 @@ public final class Session implements AutoCloseable {
 
   /** Marks every persistent object stale; see {@link #expire}. */
   public void expireAll() {
-    for (InstanceState st : states.values()) {
+    for (InstanceState st : states) {
       if (st.status == InstanceState.Status.PERSISTENT) {
         st.expired = true;
       }
@@ -428,8 +414,8 @@ public final class Session implements AutoCloseable {
       }
       release();
     }
-    journal.clear();
-    for (InstanceState st : List.copyOf(states.values())) {
+    clearJournal();
+    for (InstanceState st : states.snapshot()) {
       if (st.status == InstanceState.Status.DELETED) {
         forget(st);
       } else if (expireOnCommit && st.status == InstanceState.Status.PERSISTENT) {
@@ -453,7 +439,7 @@ public final class Session implements AutoCloseable {
       }
     }
     restoreJournal();
-    for (InstanceState st : List.copyOf(states.values())) {
+    for (InstanceState st : states.snapshot()) {
       if (st.status != InstanceState.Status.PERSISTENT) {
         forget(st);
       } else {
@@ -470,9 +456,7 @@ public final class Session implements AutoCloseable {
     if (st.snapshot == null) {
       return;
     }
-    for (Property p : st.mapping.properties()) {
-      p.accessor().set(st.entity, st.snapshot[p.index()]);
-    }
+    st.mapping.setColumns(st.entity, st.snapshot);
     List<RelationshipMapping> rels = st.mapping.relationships();
     for (int j = 0; j < rels.size(); j++) {
       RelationshipMapping r = rels.get(j);
@@ -506,7 +490,7 @@ public final class Session implements AutoCloseable {
         release();
       }
     } finally {
-      journal.clear();
+      clearJournal();
       states.clear();
       identity.clear();
     }
@@ -569,16 +553,20 @@ public final class Session implements AutoCloseable {
   }
 
   private void restoreJournal() {
-    for (Map.Entry<InstanceState, InstanceState.Saved> e : journal.entrySet()) {
-      InstanceState st = e.getKey();
-      if (st.key != null && identity.get(st.key) == st) {
-        identity.remove(st.key);
+    for (InstanceState st : journal) {
+      InstanceState.Saved saved = st.saved;
+      if (saved == null) {
+        continue;
       }
-      st.restore(e.getValue());
+      st.saved = null;
+      identity.removeIfSame(st);
+      st.restore(saved);
       if (st.status == InstanceState.Status.PERSISTENT) {
-        identity.put(st.key, st);
+        identity.put(st);
       }
-      states.putIfAbsent(new Ref(st.entity), st);
+      if (!states.contains(st) && states.get(st.entity) == null) {
+        states.add(st);
+      }
     }
     journal.clear();
   }
@@ -590,12 +578,7 @@ public final class Session implements AutoCloseable {
   }
 
   InstanceState stateOf(Object entity) {
-    return states.get(new Ref(entity));
-  }
-
-  void register(InstanceState st) {
-    states.put(new Ref(st.entity), st);
-    identity.put(st.key, st);
+    return states.get(entity);
   }
 
   InstanceState addState(Object entity) {
@@ -606,20 +589,29 @@ public final class Session implements AutoCloseable {
     }
     InstanceState st = new InstanceState(m, entity);
     st.status = InstanceState.Status.PENDING;
-    states.put(new Ref(entity), st);
+    states.add(st);
     return st;
   }
 
   void forget(InstanceState st) {
-    states.remove(new Ref(st.entity));
-    if (st.key != null && identity.get(st.key) == st) {
-      identity.remove(st.key);
-    }
-    journal.remove(st);
+    states.remove(st);
+    identity.removeIfSame(st);
+    st.saved = null;
   }
 
+  /** Records the state before the transaction's first change to it, for a failed flush. */
   void journal(InstanceState st) {
-    journal.computeIfAbsent(st, InstanceState::save);
+    if (st.saved == null) {
+      st.saved = st.save();
+      journal.add(st);
+    }
+  }
+
+  private void clearJournal() {
+    for (InstanceState st : journal) {
+      st.saved = null;
+    }
+    journal.clear();
   }
 
   private static EntityMapping<?> mapping(Object entity) {

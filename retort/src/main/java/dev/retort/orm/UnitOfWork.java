@@ -42,8 +42,8 @@ final class UnitOfWork {
   private final Session session;
   private final Connection connection;
 
-  /** New snapshots to record when the flush succeeds. */
-  private final Map<InstanceState, Object[]> written = new IdentityHashMap<>();
+  /** The objects this flush wrote, whose new snapshots are in InstanceState.written. */
+  private final List<InstanceState> written = new ArrayList<>();
 
   private final List<InstanceState> inserts = new ArrayList<>();
   private final List<InstanceState> deletes = new ArrayList<>();
@@ -55,7 +55,7 @@ final class UnitOfWork {
 
   /** Whether the session has anything to write, without writing. */
   static boolean hasChanges(Session session) {
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.status == InstanceState.Status.PENDING || st.markedForDelete) {
         return true;
       }
@@ -69,8 +69,12 @@ final class UnitOfWork {
   }
 
   private static boolean changed(InstanceState st) {
-    for (Property p : st.mapping.properties()) {
-      if (!same(p.accessor().get(st.entity), st.snapshot[p.index()])) {
+    EntityMapping<?> m = st.mapping;
+    Object[] now = new Object[m.width()];
+    m.getColumns(st.entity, now);
+    for (Property p : m.properties()) {
+      int i = p.index();
+      if (!same(now[i], st.snapshot[i])) {
         return true;
       }
     }
@@ -130,27 +134,53 @@ final class UnitOfWork {
   // ---- the flush ----
 
   void flush() {
-    cascadeSaves();
-    syncReferences();
+    try {
+      flushAll();
+    } finally {
+      for (InstanceState st : written) {
+        st.written = null;
+        st.writtenBy = null;
+      }
+    }
+  }
+
+  /** Records what the flush wrote for an object, to become its snapshot if the flush succeeds. */
+  private void wrote(InstanceState st, Object[] values) {
+    if (st.writtenBy != this) {
+      written.add(st);
+    }
+    st.written = values;
+    st.writtenBy = this;
+  }
+
+  private void flushAll() {
+    boolean related = session.states.anyRelated();
+    if (related) {
+      cascadeSaves();
+      syncReferences();
+    }
     cascadeDeletes();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.status == InstanceState.Status.PENDING && !st.markedForDelete) {
         inserts.add(st);
       } else if (st.status == InstanceState.Status.PERSISTENT && st.markedForDelete) {
         deletes.add(st);
       }
     }
-    for (InstanceState st : List.copyOf(session.states.values())) {
+    for (InstanceState st : session.states.snapshot()) {
       if (st.status == InstanceState.Status.PENDING && st.markedForDelete) {
         session.forget(st); // added and deleted before any flush: nothing to write
       }
     }
     List<Table> order = tableOrder();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
+      // A changed object without relationships is journaled by updateIn, which compares its
+      // columns anyway; with relationships, its association rows may change too.
       if (st.status == InstanceState.Status.PENDING
           || st.markedForDelete
           || (st.status == InstanceState.Status.PERSISTENT
               && st.snapshot != null
+              && !st.mapping.relationships().isEmpty()
               && (changed(st) || relationsChanged(st)))) {
         session.journal(st);
       }
@@ -161,27 +191,31 @@ final class UnitOfWork {
     for (Table t : order) {
       updateIn(t);
     }
-    writeAssociations();
+    if (related) {
+      writeAssociations();
+    }
     for (int i = order.size() - 1; i >= 0; i--) {
       deleteFrom(order.get(i));
     }
     // Everything was written: record it.
     for (InstanceState st : inserts) {
       st.status = InstanceState.Status.PERSISTENT;
-      st.key = new EntityKey(st.mapping.type(), st.mapping.idOf(st.entity));
-      session.identity.put(st.key, st);
+      st.id = st.mapping.idOf(st.entity);
+      session.identity.put(st);
     }
-    for (Map.Entry<InstanceState, Object[]> e : written.entrySet()) {
-      e.getKey().snapshot = e.getValue();
+    for (InstanceState st : written) {
+      st.snapshot = st.written;
     }
     for (InstanceState st : deletes) {
       st.status = InstanceState.Status.DELETED;
       st.markedForDelete = false;
-      session.identity.remove(st.key);
+      session.identity.removeIfSame(st);
     }
-    for (InstanceState st : session.states.values()) {
-      if (st.status == InstanceState.Status.PERSISTENT) {
-        recordRelations(st);
+    if (related) {
+      for (InstanceState st : session.states) {
+        if (st.status == InstanceState.Status.PERSISTENT) {
+          recordRelations(st);
+        }
       }
     }
   }
@@ -207,7 +241,13 @@ final class UnitOfWork {
   // ---- what changed ----
 
   private void cascadeSaves() {
-    Deque<InstanceState> todo = new ArrayDeque<>(session.states.values());
+    // Only objects with relationships can reach others.
+    Deque<InstanceState> todo = new ArrayDeque<>();
+    for (InstanceState st : session.states) {
+      if (!st.mapping.relationships().isEmpty()) {
+        todo.add(st);
+      }
+    }
     Set<InstanceState> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     while (!todo.isEmpty()) {
       InstanceState st = todo.pop();
@@ -269,7 +309,7 @@ final class UnitOfWork {
    * with DELETE_ORPHAN.
    */
   private void syncReferences() {
-    for (InstanceState st : List.copyOf(session.states.values())) {
+    for (InstanceState st : session.states.snapshot()) {
       if (st.status == InstanceState.Status.DELETED) {
         continue;
       }
@@ -298,7 +338,7 @@ final class UnitOfWork {
         }
       }
     }
-    for (InstanceState st : List.copyOf(session.states.values())) {
+    for (InstanceState st : session.states.snapshot()) {
       if (st.status == InstanceState.Status.DELETED) {
         continue;
       }
@@ -365,7 +405,7 @@ final class UnitOfWork {
 
   private void cascadeDeletes() {
     Deque<InstanceState> todo = new ArrayDeque<>();
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.markedForDelete) {
         todo.add(st);
       }
@@ -422,8 +462,13 @@ final class UnitOfWork {
   /** The tables involved, parents before children. */
   private List<Table> tableOrder() {
     Set<Table> tables = new LinkedHashSet<>();
-    for (InstanceState st : session.states.values()) {
-      tables.add(st.mapping.table());
+    Table last = null;
+    for (InstanceState st : session.states) {
+      Table t = st.mapping.table();
+      if (t != last) { // objects of one class come in runs: hash each table once per run
+        tables.add(t);
+        last = t;
+      }
     }
     List<Table> remaining = new ArrayList<>(tables);
     List<Table> sorted = new ArrayList<>();
@@ -461,13 +506,15 @@ final class UnitOfWork {
   private Object[] current(InstanceState st) {
     EntityMapping<?> m = st.mapping;
     Object[] values = new Object[m.width()];
+    m.getColumns(st.entity, values);
+    if (m.relationships().isEmpty()) {
+      return values;
+    }
     for (int i = 0; i < values.length; i++) {
-      Property p = m.propertyAt(i);
-      if (p != null) {
-        values[i] = p.accessor().get(st.entity);
+      RelationshipMapping r = m.foreignKeyAt(i);
+      if (r == null) {
         continue;
       }
-      RelationshipMapping r = m.foreignKeyAt(i);
       Object target = r.accessor().get(st.entity);
       if (target == null) {
         values[i] =
@@ -559,8 +606,8 @@ final class UnitOfWork {
       for (InstanceState st : withKey) {
         Object[] values = current(st);
         checkKey(st, values);
-        params.add(parameters(m, values, null));
-        written.put(st, values);
+        params.add(parameters(insertNames(m, null), values, null));
+        wrote(st, values);
       }
       connection.executeMany(Insert.into(table), params);
     }
@@ -569,7 +616,7 @@ final class UnitOfWork {
       List<Object[]> all = new ArrayList<>();
       for (InstanceState st : withoutKey) {
         Object[] values = current(st);
-        params.add(parameters(m, values, generated));
+        params.add(parameters(insertNames(m, generated), values, generated));
         all.add(values);
       }
       Result result =
@@ -590,7 +637,7 @@ final class UnitOfWork {
         InstanceState st = withoutKey.get(i);
         generated.accessor().set(st.entity, key);
         all.get(i)[generated.index()] = key;
-        written.put(st, all.get(i));
+        wrote(st, all.get(i));
       }
     }
   }
@@ -615,17 +662,41 @@ final class UnitOfWork {
         .set(st.entity, t == int.class || t == Integer.class ? (Object) (int) value : value);
   }
 
+  // The parameter names of the INSERTs of this flush, per mapping and skipped column.
+  private final Map<EntityMapping<?>, RowParameters.Names> insertNames = new IdentityHashMap<>();
+  private final Map<EntityMapping<?>, RowParameters.Names> insertNamesWithoutKey =
+      new IdentityHashMap<>();
+
+  /** The column names of an INSERT of the mapping's rows, without {@code skip} when given. */
+  private RowParameters.Names insertNames(EntityMapping<?> m, Property skip) {
+    return (skip == null ? insertNames : insertNamesWithoutKey)
+        .computeIfAbsent(
+            m,
+            k -> {
+              List<String> names = new ArrayList<>();
+              List<Column<?>> columns = m.columns();
+              for (int i = 0; i < columns.size(); i++) {
+                if (skip == null || skip.index() != i) {
+                  names.add(columns.get(i).name());
+                }
+              }
+              return new RowParameters.Names(names);
+            });
+  }
+
   private static Map<String, Object> parameters(
-      EntityMapping<?> m, Object[] values, Property skip) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    List<Column<?>> columns = m.columns();
-    for (int i = 0; i < values.length; i++) {
-      if (skip != null && skip.index() == i) {
-        continue;
-      }
-      params.put(columns.get(i).name(), values[i]);
+      RowParameters.Names names, Object[] values, Property skip) {
+    if (skip == null) {
+      return new RowParameters(names, values);
     }
-    return params;
+    Object[] kept = new Object[values.length - 1];
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (skip.index() != i) {
+        kept[n++] = values[i];
+      }
+    }
+    return new RowParameters(names, kept);
   }
 
   private void updateIn(Table table) {
@@ -633,22 +704,27 @@ final class UnitOfWork {
     // key itself (not its toString(), which built a string per changed row).
     Map<BitSet, Update> statements = new LinkedHashMap<>();
     Map<BitSet, List<InstanceState>> members = new LinkedHashMap<>();
-    for (InstanceState st : session.states.values()) {
+    BitSet lastColumns = null;
+    List<InstanceState> lastMembers = null;
+    for (InstanceState st : session.states) {
       if (st.mapping.table() != table
           || st.status != InstanceState.Status.PERSISTENT
           || st.markedForDelete
-          || written.containsKey(st)) {
+          || st.writtenBy == this) {
         continue;
       }
       EntityMapping<?> m = st.mapping;
       Object[] now = current(st);
-      BitSet changed = new BitSet();
+      BitSet changed = null;
       for (int i = 0; i < now.length; i++) {
         if (!same(now[i], st.snapshot[i])) {
+          if (changed == null) {
+            changed = new BitSet(now.length);
+          }
           changed.set(i);
         }
       }
-      if (changed.isEmpty()) {
+      if (changed == null) {
         continue;
       }
       for (Property id : m.ids()) {
@@ -661,6 +737,7 @@ final class UnitOfWork {
                   + "; Retort does not update primary keys: delete and add a new object instead");
         }
       }
+      session.journal(st); // before the version moves
       Property version = m.version();
       if (version != null) {
         if (changed.get(version.index())) {
@@ -672,26 +749,47 @@ final class UnitOfWork {
         now[version.index()] = version.accessor().get(st.entity);
         changed.set(version.index());
       }
-      statements.computeIfAbsent(changed, k -> updateStatement(m, changed));
-      members.computeIfAbsent(changed, k -> new ArrayList<>()).add(st);
-      written.put(st, now);
+      if (!changed.equals(lastColumns)) { // rows in a row mostly change the same columns
+        BitSet columns = changed;
+        statements.computeIfAbsent(columns, k -> updateStatement(m, columns));
+        lastColumns = columns;
+        lastMembers = members.computeIfAbsent(columns, k -> new ArrayList<>());
+      }
+      lastMembers.add(st);
+      wrote(st, now);
     }
     for (Map.Entry<BitSet, Update> e : statements.entrySet()) {
       List<InstanceState> states = members.get(e.getKey());
       int[] columns = e.getKey().stream().toArray();
-      String[] names = new String[columns.length];
-      for (int c = 0; c < columns.length; c++) {
-        names[c] = "c" + columns[c];
+      EntityMapping<?> m = states.get(0).mapping;
+      Property[] ids = m.ids();
+      Property version = m.version();
+      List<String> names = new ArrayList<>();
+      for (int column : columns) {
+        names.add("c" + column);
       }
-      List<Map<String, Object>> params = new ArrayList<>();
+      for (int k = 0; k < ids.length; k++) {
+        names.add("k" + k);
+      }
+      if (version != null) {
+        names.add("v");
+      }
+      RowParameters.Names shared = new RowParameters.Names(names);
+      List<Map<String, Object>> params = new ArrayList<>(states.size());
       for (InstanceState st : states) {
-        Object[] now = written.get(st);
-        Map<String, Object> p = new LinkedHashMap<>();
-        for (int c = 0; c < columns.length; c++) {
-          p.put(names[c], now[columns[c]]);
+        Object[] now = st.written;
+        Object[] values = new Object[names.size()];
+        int n = 0;
+        for (int column : columns) {
+          values[n++] = now[column];
         }
-        addKeyParameters(st, p);
-        params.add(p);
+        for (Property id : ids) {
+          values[n++] = st.snapshot[id.index()];
+        }
+        if (version != null) {
+          values[n] = st.snapshot[version.index()];
+        }
+        params.add(new RowParameters(shared, values));
       }
       long count = connection.executeMany(e.getValue(), params).rowCount();
       checkCount("UPDATE", states, count);
@@ -811,11 +909,11 @@ final class UnitOfWork {
     for (InstanceState st : deletes) {
       for (RelationshipMapping r : st.mapping.relationships()) {
         if (r.kind() == Kind.MANY_TO_MANY) {
-          deletedKeys.computeIfAbsent(r.ownerColumn(), k -> new ArrayList<>()).add(st.key.id());
+          deletedKeys.computeIfAbsent(r.ownerColumn(), k -> new ArrayList<>()).add(st.id);
         }
       }
     }
-    for (InstanceState st : session.states.values()) {
+    for (InstanceState st : session.states) {
       if (st.markedForDelete || st.status == InstanceState.Status.DELETED) {
         continue;
       }

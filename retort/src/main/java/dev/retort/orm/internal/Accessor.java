@@ -102,6 +102,16 @@ public final class Accessor {
     return genericType;
   }
 
+  /** The getter as {@code (Object)Object}. */
+  MethodHandle getterHandle() {
+    return getter;
+  }
+
+  /** The setter as {@code (Object, Object)void}, or null for a final field or a record. */
+  MethodHandle setterHandle() {
+    return setter;
+  }
+
   /** The field's value on {@code target}. */
   public Object get(Object target) {
     try {

@@ -4,6 +4,8 @@ import dev.retort.error.ArgumentException;
 import dev.retort.sql.schema.Column;
 import dev.retort.sql.schema.Table;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -32,6 +34,17 @@ public final class EntityMapping<T> {
   private final List<RelationshipMapping> relationshipsView =
       Collections.unmodifiableList(relationships);
   MethodHandle constructor; // no-arg, or the canonical constructor for a record
+
+  // The constructor as ()Object, or for a record as (Object[])Object taking the components in
+  // order: invoked exactly, with no per-call adaptation.
+  private MethodHandle instantiate;
+
+  // Sets every column property from an array of values in table order, as (Object, Object[])void;
+  // null when a property cannot be set (a final field) or for a record.
+  private MethodHandle columnSetter;
+
+  // Reads every column property into an array in table order, as (Object, Object[])void.
+  private MethodHandle columnGetter;
   Table table;
   Property[] ids;
   Property version;
@@ -47,6 +60,9 @@ public final class EntityMapping<T> {
 
   /** For each table column index: the Java class of its values. */
   Class<?>[] columnTypes;
+
+  /** The same, primitives boxed: the class of a value as a row holds it. */
+  Class<?>[] valueTypes;
 
   EntityMapping(Class<T> type, String tableName, String schema) {
     this.type = type;
@@ -78,6 +94,14 @@ public final class EntityMapping<T> {
   /** The Java class of the values of column {@code index}. */
   public Class<?> columnType(int index) {
     return columnTypes[index];
+  }
+
+  /**
+   * The class of the values of column {@code index} as objects: {@link #columnType} with a
+   * primitive boxed ({@code Integer} for {@code int}).
+   */
+  public Class<?> valueType(int index) {
+    return valueTypes[index];
   }
 
   /** The number of columns of the table. */
@@ -164,10 +188,98 @@ public final class EntityMapping<T> {
     return property(attribute).column();
   }
 
+  /**
+   * Prepares the handles that build and fill instances, once the properties are known: one call per
+   * object sets all its columns (a handle per entity, which the JVM specializes), instead of one
+   * call through a shared accessor per column.
+   */
+  void prepareHandles() {
+    if (record) {
+      instantiate =
+          constructor
+              .asSpreader(Object[].class, properties.size())
+              .asType(MethodType.methodType(Object.class, Object[].class));
+      return;
+    }
+    instantiate = constructor.asType(MethodType.methodType(Object.class));
+    MethodHandle store = MethodHandles.arrayElementSetter(Object[].class); // (Object[],int,Object)
+    MethodHandle reads = null;
+    for (Property p : properties) {
+      // (Object[] out, Object entity)void, then swapped to (Object entity, Object[] out)void
+      MethodHandle one =
+          MethodHandles.filterArguments(
+              MethodHandles.insertArguments(store, 1, p.index()), 1, p.accessor().getterHandle());
+      one =
+          MethodHandles.permuteArguments(
+              one, MethodType.methodType(void.class, Object.class, Object[].class), 1, 0);
+      reads = reads == null ? one : MethodHandles.foldArguments(one, reads);
+    }
+    columnGetter = reads;
+    MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
+    MethodHandle all = null;
+    for (Property p : properties) {
+      MethodHandle set = p.accessor().setterHandle();
+      if (set == null) {
+        return; // setColumns falls back to the accessors, which explain the final field
+      }
+      MethodHandle one =
+          MethodHandles.filterArguments(
+              set, 1, MethodHandles.insertArguments(element, 1, p.index()));
+      all = all == null ? one : MethodHandles.foldArguments(one, all);
+    }
+    columnSetter = all;
+  }
+
+  /**
+   * Sets every column property of {@code entity} from {@code values} (column values in table
+   * order).
+   *
+   * @throws ArgumentException when a null goes into a primitive field or a field is final
+   */
+  public void setColumns(Object entity, Object[] values) {
+    MethodHandle h = columnSetter;
+    if (h != null) {
+      try {
+        h.invokeExact(entity, values);
+        return;
+      } catch (NullPointerException e) {
+        // A null for a primitive field: set them one by one below, which names the field.
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+    for (Property p : properties) {
+      p.accessor().set(entity, values[p.index()]);
+    }
+  }
+
+  /**
+   * Reads every column property of {@code entity} into {@code values} at its column index; the
+   * entries of other columns (foreign keys of many-to-ones) are left as they are.
+   */
+  public void getColumns(Object entity, Object[] values) {
+    MethodHandle h = columnGetter;
+    if (h == null) {
+      for (Property p : properties) {
+        values[p.index()] = p.accessor().get(entity);
+      }
+      return;
+    }
+    try {
+      h.invokeExact(entity, values);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
   /** A new empty instance through the no-arg constructor. */
   public Object newInstance() {
     try {
-      return constructor.invoke();
+      return (Object) instantiate.invokeExact();
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {
@@ -182,7 +294,7 @@ public final class EntityMapping<T> {
       args[i] = values[properties.get(i).index()];
     }
     try {
-      return constructor.invokeWithArguments(args);
+      return (Object) instantiate.invokeExact(args);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable t) {

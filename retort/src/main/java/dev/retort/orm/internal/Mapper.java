@@ -531,6 +531,10 @@ public final class Mapper {
     for (int i = 0; i < width; i++) {
       m.columnTypes[i] = m.columns.get(i).javaType();
     }
+    m.valueTypes = new Class<?>[width];
+    for (int i = 0; i < width; i++) {
+      m.valueTypes[i] = MethodType.methodType(m.columnTypes[i]).wrap().returnType();
+    }
     m.byIndex = new Property[width];
     m.foreignKeyAt = new RelationshipMapping[width];
     List<Property> ids = new ArrayList<>();
@@ -557,6 +561,7 @@ public final class Mapper {
       }
     }
     m.ids = ids.toArray(Property[]::new);
+    m.prepareHandles();
   }
 
   private static void resolve(RelationshipMapping r, MetaData metadata) {
