@@ -1,6 +1,8 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.Lane;
+import dev.retort.async.internal.LaneFuture;
 import dev.retort.dialect.IsolationLevel;
 import dev.retort.engine.Connection;
 import dev.retort.engine.ConnectionCallback;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,18 +30,25 @@ import java.util.function.Function;
  * the statement on the server and rolls back the transaction; the connection stays usable. A commit
  * already sent is not stopped: its outcome stands although the future reports the cancellation.
  * Always {@link #close()} the connection, which returns it to the pool.
+ *
+ * <p>Callbacks attached to its futures normally run on the connection's worker thread, and an
+ * operation called from such a callback (a {@code thenCompose} chain) runs right after the callback
+ * returns, on that same thread: a chain of operations wakes no other thread. Keep callbacks short;
+ * a callback that blocks on a later operation of this connection runs it itself rather than
+ * deadlocking.
  */
 public final class AsyncConnection {
   private final Connection connection;
-  private final Executor executor;
+  private final Lane lane;
   private final AtomicReference<String> inFlight = new AtomicReference<>();
-  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final CompletableFuture<Void> closed;
   private volatile boolean closeRequested;
   private volatile AsyncResult openStream;
 
-  AsyncConnection(Connection connection, Executor executor) {
+  AsyncConnection(Connection connection, Lane lane) {
     this.connection = connection;
-    this.executor = executor;
+    this.lane = lane;
+    this.closed = new LaneFuture<>(lane);
   }
 
   /** Runs a statement without parameters; see {@link #execute(Executable, Map)}. */
@@ -76,7 +84,7 @@ public final class AsyncConnection {
   public CompletableFuture<AsyncResult> stream(
       Executable statement, Map<String, ?> parameters, int fetchSize) {
     String operation = "stream(" + describe(statement) + ")";
-    CancellableFuture<AsyncResult> future = new CancellableFuture<>(connection::cancel);
+    CancellableFuture<AsyncResult> future = new CancellableFuture<>(lane, connection::cancel);
     enter(operation);
     run(
         future,
@@ -182,7 +190,7 @@ public final class AsyncConnection {
         submit(
             "inTransaction()",
             c -> new AsyncTransaction(this, c.inTransaction() ? c.beginNested() : c.begin()));
-    CancellableFuture<T> result = new CancellableFuture<>(connection::cancel);
+    CancellableFuture<T> result = new CancellableFuture<>(lane, connection::cancel);
     begun.whenComplete(
         (tx, beginFailure) -> {
           if (beginFailure != null) {
@@ -272,7 +280,7 @@ public final class AsyncConnection {
   }
 
   <T> CompletableFuture<T> submit(String operation, Work<T> work) {
-    CancellableFuture<T> future = new CancellableFuture<>(connection::cancel);
+    CancellableFuture<T> future = new CancellableFuture<>(lane, connection::cancel);
     enter(operation);
     run(future, () -> work.run(connection), true);
     return future;
@@ -304,7 +312,7 @@ public final class AsyncConnection {
 
   private <T> void run(CancellableFuture<T> future, Step<T> step, boolean releaseAfter) {
     try {
-      executor.execute(
+      lane.execute(
           () -> {
             T value = null;
             Throwable failure = null;
@@ -375,7 +383,7 @@ public final class AsyncConnection {
   private final AtomicReference<CompletableFuture<Void>> idleWaiter = new AtomicReference<>();
 
   private CompletableFuture<Void> whenIdle() {
-    CompletableFuture<Void> waiter = new CompletableFuture<>();
+    CompletableFuture<Void> waiter = new LaneFuture<>(lane);
     idleWaiter.set(waiter);
     if (inFlight.get() == null && idleWaiter.compareAndSet(waiter, null)) {
       return CompletableFuture.completedFuture(null);
@@ -394,14 +402,15 @@ public final class AsyncConnection {
           }
         };
     try {
-      executor.execute(close);
+      lane.execute(close);
     } catch (RejectedExecutionException e) {
       close.run(); // the engine is shutting down: close here rather than leak the connection
     }
   }
 
-  Executor executor() {
-    return executor;
+  /** Where this connection's work runs: one task at a time, in order. */
+  Lane executor() {
+    return lane;
   }
 
   Connection connection() {

@@ -1,6 +1,7 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.LaneFuture;
 import dev.retort.engine.Result;
 import dev.retort.engine.Row;
 import dev.retort.error.InvalidRequestException;
@@ -53,7 +54,8 @@ public final class AsyncResult {
     if (max < 1) {
       throw new IllegalArgumentException("fetch needs max >= 1, was " + max);
     }
-    CancellableFuture<List<Row>> future = new CancellableFuture<>(connection.connection()::cancel);
+    CancellableFuture<List<Row>> future =
+        new CancellableFuture<>(connection.executor(), connection.connection()::cancel);
     Runnable read =
         () -> {
           cursorLock.lock();
@@ -127,7 +129,7 @@ public final class AsyncResult {
 
   /** Closes the cursor early and frees the connection. Idempotent. */
   public CompletableFuture<Void> close() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<Void> done = new LaneFuture<>(connection.executor());
     Runnable close =
         () -> {
           cursorLock.lock();

@@ -1,6 +1,7 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.Lane;
 import dev.retort.engine.Result;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.orm.OrmResult;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,12 +39,18 @@ public final class AsyncSession {
       dev.retort.async.internal.Workers.virtual("retort-session-acquire");
 
   private final Session session;
-  private final Executor executor;
+  private final Lane lane;
+  private final boolean acquireOnWorker;
   private final AtomicReference<String> inFlight = new AtomicReference<>();
 
-  AsyncSession(Session session, Executor executor) {
+  /**
+   * A session whose work runs on {@code workers}, one operation at a time; {@code acquireOnWorker}
+   * when the workers are virtual threads, which may wait for a pooled connection themselves.
+   */
+  AsyncSession(Session session, ExecutorService workers, boolean acquireOnWorker) {
     this.session = session;
-    this.executor = executor;
+    this.lane = new Lane(workers);
+    this.acquireOnWorker = acquireOnWorker;
   }
 
   // ---- no I/O: run here, but still one at a time ----
@@ -245,14 +252,16 @@ public final class AsyncSession {
   }
 
   /**
-   * Runs the work on a worker. When it may need a connection and the session has none, the
-   * connection is checked out first on a virtual thread, so that workers never wait for the pool
-   * while sessions holding connections wait for a worker (a deadlock with a fixed worker pool).
+   * Runs the work on the session's lane. When it may need a connection and the session has none,
+   * the connection is checked out first: on the worker itself when workers are virtual threads,
+   * else on a virtual thread, so that fixed platform workers never wait for the pool while sessions
+   * holding connections wait for a worker (a deadlock).
    */
   private <T> CompletableFuture<T> submit(String operation, Work<T> work, boolean connects) {
     enter(operation);
-    CancellableFuture<T> future = new CancellableFuture<>(session::cancel);
-    if (connects && !session.isClosed() && !session.inTransaction()) {
+    CancellableFuture<T> future = new CancellableFuture<>(lane, session::cancel);
+    boolean acquire = connects && !session.isClosed() && !session.inTransaction();
+    if (acquire && !acquireOnWorker) {
       try {
         ACQUIRERS.execute(
             () -> {
@@ -265,7 +274,7 @@ public final class AsyncSession {
                 future.fail(t);
                 return;
               }
-              execute(operation, work, future);
+              execute(operation, work, future, false);
             });
       } catch (RejectedExecutionException e) {
         inFlight.set(null);
@@ -273,19 +282,25 @@ public final class AsyncSession {
       }
       return future;
     }
-    execute(operation, work, future);
+    execute(operation, work, future, acquire);
     return future;
   }
 
-  private <T> void execute(String operation, Work<T> work, CancellableFuture<T> future) {
+  private <T> void execute(
+      String operation, Work<T> work, CancellableFuture<T> future, boolean acquireFirst) {
     try {
-      executor.execute(
+      lane.execute(
           () -> {
             T value = null;
             Throwable failure = null;
             if (!future.isDone()) {
               try {
-                value = work.call();
+                if (acquireFirst) {
+                  session.connection();
+                }
+                if (!future.isDone()) { // not given up on while waiting for the pool
+                  value = work.call();
+                }
               } catch (Throwable t) {
                 failure = t;
               }
