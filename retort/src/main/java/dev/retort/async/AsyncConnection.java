@@ -3,6 +3,7 @@ package dev.retort.async;
 import dev.retort.async.internal.CancellableFuture;
 import dev.retort.async.internal.Lane;
 import dev.retort.async.internal.LaneFuture;
+import dev.retort.async.internal.OperationName;
 import dev.retort.dialect.IsolationLevel;
 import dev.retort.engine.Connection;
 import dev.retort.engine.ConnectionCallback;
@@ -40,7 +41,10 @@ import java.util.function.Function;
 public final class AsyncConnection {
   private final Connection connection;
   private final Lane lane;
-  private final AtomicReference<String> inFlight = new AtomicReference<>();
+
+  /** The operation running, or null; its name is rendered only for a message. */
+  private final AtomicReference<Object> inFlight = new AtomicReference<>();
+
   private final CompletableFuture<Void> closed;
   private volatile boolean closeRequested;
   private volatile AsyncResult openStream;
@@ -62,14 +66,17 @@ public final class AsyncConnection {
    * @throws IllegalStateException at once when another operation is running on this connection
    */
   public CompletableFuture<Result> execute(Executable statement, Map<String, ?> parameters) {
-    return submit("execute(" + describe(statement) + ")", c -> c.execute(statement, parameters));
+    return submitNamed(
+        OperationName.of(() -> "execute(" + describe(statement) + ")"),
+        c -> c.execute(statement, parameters));
   }
 
   /** Runs a statement once per parameter map as one batch; see {@link Connection#executeMany}. */
   public CompletableFuture<Result> executeMany(
       Executable statement, List<? extends Map<String, ?>> parameterSets) {
-    return submit(
-        "executeMany(" + describe(statement) + ")", c -> c.executeMany(statement, parameterSets));
+    return submitNamed(
+        OperationName.of(() -> "executeMany(" + describe(statement) + ")"),
+        c -> c.executeMany(statement, parameterSets));
   }
 
   /** Streams a query's rows; see {@link #stream(Executable, Map, int)}. */
@@ -83,7 +90,7 @@ public final class AsyncConnection {
    */
   public CompletableFuture<AsyncResult> stream(
       Executable statement, Map<String, ?> parameters, int fetchSize) {
-    String operation = "stream(" + describe(statement) + ")";
+    OperationName operation = OperationName.of(() -> "stream(" + describe(statement) + ")");
     CancellableFuture<AsyncResult> future = new CancellableFuture<>(lane, connection::cancel);
     enter(operation);
     run(
@@ -280,20 +287,25 @@ public final class AsyncConnection {
   }
 
   <T> CompletableFuture<T> submit(String operation, Work<T> work) {
+    return submitNamed(operation, work);
+  }
+
+  /** Like {@link #submit}, for an operation whose name is costly to spell out: an OperationName. */
+  private <T> CompletableFuture<T> submitNamed(Object operation, Work<T> work) {
     CancellableFuture<T> future = new CancellableFuture<>(lane, connection::cancel);
     enter(operation);
     run(future, () -> work.run(connection), true);
     return future;
   }
 
-  private void enter(String operation) {
+  private void enter(Object operation) {
     if (closeRequested) {
       throw new InvalidRequestException(
           "This AsyncConnection is closed; "
               + operation
               + " needs a new one from engine.connect()");
     }
-    String running = inFlight.compareAndExchange(null, operation);
+    Object running = inFlight.compareAndExchange(null, operation);
     if (running != null) {
       throw new IllegalStateException(
           "AsyncConnection is busy: "

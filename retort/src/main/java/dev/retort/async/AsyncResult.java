@@ -27,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class AsyncResult {
   private final AsyncConnection connection;
   private final Result result;
-  private final String operation;
+  private final Object operation;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean consumerAttached = new AtomicBoolean();
   // One reader of the cursor at a time: a fetch, the publisher's delivery loop, or a close.
@@ -35,7 +35,7 @@ public final class AsyncResult {
   private Iterator<Row> rows;
   private volatile Runnable onFinish = () -> {};
 
-  AsyncResult(AsyncConnection connection, Result result, String operation) {
+  AsyncResult(AsyncConnection connection, Result result, Object operation) {
     this.connection = connection;
     this.result = result;
     this.operation = operation;

@@ -2,6 +2,7 @@ package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
 import dev.retort.async.internal.Lane;
+import dev.retort.async.internal.OperationName;
 import dev.retort.engine.Result;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.orm.OrmResult;
@@ -41,7 +42,9 @@ public final class AsyncSession {
   private final Session session;
   private final Lane lane;
   private final boolean acquireOnWorker;
-  private final AtomicReference<String> inFlight = new AtomicReference<>();
+
+  /** The operation running, or null; its name is rendered only for a message. */
+  private final AtomicReference<Object> inFlight = new AtomicReference<>();
 
   /**
    * A session whose work runs on {@code workers}, one operation at a time; {@code acquireOnWorker}
@@ -112,17 +115,19 @@ public final class AsyncSession {
    * Session#get}.
    */
   public <T> CompletableFuture<Optional<T>> get(Class<T> type, Object id) {
-    return submit("get(" + type.getSimpleName() + ", " + id + ")", () -> session.get(type, id));
+    return submit(
+        OperationName.of(() -> "get(" + type.getSimpleName() + ", " + id + ")"),
+        () -> session.get(type, id));
   }
 
   /** Runs an ORM query; see {@link Session#execute(OrmSelect)}. */
   public <R> CompletableFuture<OrmResult<R>> execute(OrmSelect<R> query) {
-    return submit("execute(" + query + ")", () -> session.execute(query));
+    return submit(OperationName.of(() -> "execute(" + query + ")"), () -> session.execute(query));
   }
 
   /** The objects of an ORM query. */
   public <R> CompletableFuture<List<R>> scalars(OrmSelect<R> query) {
-    return submit("scalars(" + query + ")", () -> session.scalars(query));
+    return submit(OperationName.of(() -> "scalars(" + query + ")"), () -> session.scalars(query));
   }
 
   /** Runs a Core statement in the session's transaction; the result is fully in memory. */
@@ -132,7 +137,9 @@ public final class AsyncSession {
 
   /** Runs a Core statement with parameters in the session's transaction. */
   public CompletableFuture<Result> execute(Executable statement, Map<String, ?> parameters) {
-    return submit("execute(" + statement + ")", () -> session.execute(statement, parameters));
+    return submit(
+        OperationName.of(() -> "execute(" + statement + ")"),
+        () -> session.execute(statement, parameters));
   }
 
   /**
@@ -210,8 +217,8 @@ public final class AsyncSession {
     T call();
   }
 
-  private void enter(String operation) {
-    String running = inFlight.compareAndExchange(null, operation);
+  private void enter(Object operation) {
+    Object running = inFlight.compareAndExchange(null, operation);
     if (running != null) {
       throw new IllegalStateException(
           "AsyncSession is busy: "
@@ -247,7 +254,7 @@ public final class AsyncSession {
         connects);
   }
 
-  private <T> CompletableFuture<T> submit(String operation, Work<T> work) {
+  private <T> CompletableFuture<T> submit(Object operation, Work<T> work) {
     return submit(operation, work, true);
   }
 
@@ -257,7 +264,7 @@ public final class AsyncSession {
    * else on a virtual thread, so that fixed platform workers never wait for the pool while sessions
    * holding connections wait for a worker (a deadlock).
    */
-  private <T> CompletableFuture<T> submit(String operation, Work<T> work, boolean connects) {
+  private <T> CompletableFuture<T> submit(Object operation, Work<T> work, boolean connects) {
     enter(operation);
     CancellableFuture<T> future = new CancellableFuture<>(lane, session::cancel);
     boolean acquire = connects && !session.isClosed() && !session.inTransaction();
@@ -287,7 +294,7 @@ public final class AsyncSession {
   }
 
   private <T> void execute(
-      String operation, Work<T> work, CancellableFuture<T> future, boolean acquireFirst) {
+      Object operation, Work<T> work, CancellableFuture<T> future, boolean acquireFirst) {
     try {
       lane.execute(
           () -> {
