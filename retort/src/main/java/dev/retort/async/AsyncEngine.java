@@ -23,6 +23,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -44,6 +45,9 @@ public final class AsyncEngine implements AutoCloseable {
    * that pins carriers the work must move to the platform workers.
    */
   private final boolean workOnAcquirers;
+
+  /** Connections' work running on acquirer threads, which {@link #close()} waits for too. */
+  private final AtomicInteger drainsOnAcquirers = new AtomicInteger();
 
   private AsyncEngine(Engine engine) {
     this.engine = engine;
@@ -124,7 +128,12 @@ public final class AsyncEngine implements AutoCloseable {
             if (workOnAcquirers) {
               // The caller's callbacks run here, and the operations they start run right after
               // on this same thread, instead of waking a worker.
-              lane.runHere(handOver);
+              drainsOnAcquirers.incrementAndGet();
+              try {
+                lane.runHere(handOver);
+              } finally {
+                drainsOnAcquirers.decrementAndGet();
+              }
             } else {
               handOver.run();
             }
@@ -302,10 +311,13 @@ public final class AsyncEngine implements AutoCloseable {
     acquirers.shutdown();
     workers.shutdown();
     try {
-      // Not the acquirers: one may wait for the pool, which only closing the engine ends. (A
-      // connection's work may run on an acquirer thread too, see workOnAcquirers; new work is
-      // refused from now on either way, since the lanes check the workers.)
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       workers.awaitTermination(10, TimeUnit.SECONDS);
+      // Not all acquirers: one may wait for the pool, which only closing the engine ends; only
+      // those running a connection's work (see workOnAcquirers). Lanes refuse new work already.
+      while (drainsOnAcquirers.get() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -8,6 +8,7 @@ import dev.retort.engine.EngineOptions;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.testing.Backend;
 import dev.retort.testing.Pools;
+import dev.retort.testing.SlowQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +172,29 @@ class AsyncLaneTest {
     } finally {
       engine.close();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void closingTheEngineLetsARunningOperationFinish(Backend backend) throws Exception {
+    AsyncEngine engine = engine(backend);
+    CompletableFuture<Object> started = new CompletableFuture<>();
+    dev.retort.sql.TextClause slowQuery = SlowQuery.of(engine.sync().dialect());
+    // Called from the connection's callback: on PostgreSQL and MariaDB it runs on the thread that
+    // acquired the connection, which close() must wait for as it waits for the workers.
+    CompletableFuture<Long> slow =
+        engine.withConnection(
+            conn ->
+                conn.runSync(
+                    c -> {
+                      started.complete(null);
+                      c.execute(slowQuery);
+                      return 1L;
+                    }));
+    started.get(TIMEOUT_S, TimeUnit.SECONDS);
+    engine.close();
+    assertThat(slow).as("finished before close() returned").isDone();
+    assertThat(slow.get()).isEqualTo(1L);
   }
 
   @ParameterizedTest
