@@ -1,6 +1,9 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.Lane;
+import dev.retort.async.internal.LaneFuture;
+import dev.retort.async.internal.OperationName;
 import dev.retort.dialect.IsolationLevel;
 import dev.retort.engine.Connection;
 import dev.retort.engine.ConnectionCallback;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,18 +31,28 @@ import java.util.function.Function;
  * the statement on the server and rolls back the transaction; the connection stays usable. A commit
  * already sent is not stopped: its outcome stands although the future reports the cancellation.
  * Always {@link #close()} the connection, which returns it to the pool.
+ *
+ * <p>Callbacks attached to its futures normally run on the connection's worker thread, and an
+ * operation called from such a callback (a {@code thenCompose} chain) runs right after the callback
+ * returns, on that same thread: a chain of operations wakes no other thread. Keep callbacks short;
+ * a callback that blocks on a later operation of this connection runs it itself rather than
+ * deadlocking.
  */
 public final class AsyncConnection {
   private final Connection connection;
-  private final Executor executor;
-  private final AtomicReference<String> inFlight = new AtomicReference<>();
-  private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final Lane lane;
+
+  /** The operation running, or null; its name is rendered only for a message. */
+  private final AtomicReference<Object> inFlight = new AtomicReference<>();
+
+  private final CompletableFuture<Void> closed;
   private volatile boolean closeRequested;
   private volatile AsyncResult openStream;
 
-  AsyncConnection(Connection connection, Executor executor) {
+  AsyncConnection(Connection connection, Lane lane) {
     this.connection = connection;
-    this.executor = executor;
+    this.lane = lane;
+    this.closed = new LaneFuture<>(lane);
   }
 
   /** Runs a statement without parameters; see {@link #execute(Executable, Map)}. */
@@ -54,7 +66,9 @@ public final class AsyncConnection {
    * @throws IllegalStateException at once when another operation is running on this connection
    */
   public CompletableFuture<Result> execute(Executable statement, Map<String, ?> parameters) {
-    return submit("execute(" + describe(statement) + ")", c -> c.execute(statement, parameters));
+    return submitNamed(
+        OperationName.of(() -> "execute(" + describe(statement) + ")"),
+        c -> c.execute(statement, parameters));
   }
 
   /** Reads every row of a query straight into {@code type}; see {@link Connection#fetch}. */
@@ -90,8 +104,9 @@ public final class AsyncConnection {
   /** Runs a statement once per parameter map as one batch; see {@link Connection#executeMany}. */
   public CompletableFuture<Result> executeMany(
       Executable statement, List<? extends Map<String, ?>> parameterSets) {
-    return submit(
-        "executeMany(" + describe(statement) + ")", c -> c.executeMany(statement, parameterSets));
+    return submitNamed(
+        OperationName.of(() -> "executeMany(" + describe(statement) + ")"),
+        c -> c.executeMany(statement, parameterSets));
   }
 
   /** Streams a query's rows; see {@link #stream(Executable, Map, int)}. */
@@ -105,8 +120,8 @@ public final class AsyncConnection {
    */
   public CompletableFuture<AsyncResult> stream(
       Executable statement, Map<String, ?> parameters, int fetchSize) {
-    String operation = "stream(" + describe(statement) + ")";
-    CancellableFuture<AsyncResult> future = new CancellableFuture<>(connection::cancel);
+    OperationName operation = OperationName.of(() -> "stream(" + describe(statement) + ")");
+    CancellableFuture<AsyncResult> future = new CancellableFuture<>(lane, connection::cancel);
     enter(operation);
     run(
         future,
@@ -212,7 +227,7 @@ public final class AsyncConnection {
         submit(
             "inTransaction()",
             c -> new AsyncTransaction(this, c.inTransaction() ? c.beginNested() : c.begin()));
-    CancellableFuture<T> result = new CancellableFuture<>(connection::cancel);
+    CancellableFuture<T> result = new CancellableFuture<>(lane, connection::cancel);
     begun.whenComplete(
         (tx, beginFailure) -> {
           if (beginFailure != null) {
@@ -302,20 +317,25 @@ public final class AsyncConnection {
   }
 
   <T> CompletableFuture<T> submit(String operation, Work<T> work) {
-    CancellableFuture<T> future = new CancellableFuture<>(connection::cancel);
+    return submitNamed(operation, work);
+  }
+
+  /** Like {@link #submit}, for an operation whose name is costly to spell out: an OperationName. */
+  private <T> CompletableFuture<T> submitNamed(Object operation, Work<T> work) {
+    CancellableFuture<T> future = new CancellableFuture<>(lane, connection::cancel);
     enter(operation);
     run(future, () -> work.run(connection), true);
     return future;
   }
 
-  private void enter(String operation) {
+  private void enter(Object operation) {
     if (closeRequested) {
       throw new InvalidRequestException(
           "This AsyncConnection is closed; "
               + operation
               + " needs a new one from engine.connect()");
     }
-    String running = inFlight.compareAndExchange(null, operation);
+    Object running = inFlight.compareAndExchange(null, operation);
     if (running != null) {
       throw new IllegalStateException(
           "AsyncConnection is busy: "
@@ -334,7 +354,7 @@ public final class AsyncConnection {
 
   private <T> void run(CancellableFuture<T> future, Step<T> step, boolean releaseAfter) {
     try {
-      executor.execute(
+      lane.execute(
           () -> {
             T value = null;
             Throwable failure = null;
@@ -405,7 +425,7 @@ public final class AsyncConnection {
   private final AtomicReference<CompletableFuture<Void>> idleWaiter = new AtomicReference<>();
 
   private CompletableFuture<Void> whenIdle() {
-    CompletableFuture<Void> waiter = new CompletableFuture<>();
+    CompletableFuture<Void> waiter = new LaneFuture<>(lane);
     idleWaiter.set(waiter);
     if (inFlight.get() == null && idleWaiter.compareAndSet(waiter, null)) {
       return CompletableFuture.completedFuture(null);
@@ -424,14 +444,15 @@ public final class AsyncConnection {
           }
         };
     try {
-      executor.execute(close);
+      lane.execute(close);
     } catch (RejectedExecutionException e) {
       close.run(); // the engine is shutting down: close here rather than leak the connection
     }
   }
 
-  Executor executor() {
-    return executor;
+  /** Where this connection's work runs: one task at a time, in order. */
+  Lane executor() {
+    return lane;
   }
 
   Connection connection() {

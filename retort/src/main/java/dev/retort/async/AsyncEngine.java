@@ -1,6 +1,7 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.Lane;
 import dev.retort.async.internal.WaitingThread;
 import dev.retort.async.internal.Workers;
 import dev.retort.engine.Connection;
@@ -22,6 +23,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -37,14 +39,25 @@ public final class AsyncEngine implements AutoCloseable {
   private final ExecutorService acquirers;
   private final ExecutorService workers;
 
+  /**
+   * Whether a connection's work may run on the virtual thread that acquired it. Then a task that
+   * acquires a connection and runs a chain of operations on it wakes no other thread; with a driver
+   * that pins carriers the work must move to the platform workers.
+   */
+  private final boolean workOnAcquirers;
+
+  /** Connections' work running on acquirer threads, which {@link #close()} waits for too. */
+  private final AtomicInteger drainsOnAcquirers = new AtomicInteger();
+
   private AsyncEngine(Engine engine) {
     this.engine = engine;
     String name = "retort-" + engine.dialect().name();
     this.acquirers = Workers.virtual(name + "-acquire");
+    this.workOnAcquirers = !engine.dialect().driverPinsCarrierThreads();
     this.workers =
-        engine.dialect().driverPinsCarrierThreads()
-            ? Workers.platform(name + "-worker", engine.options().poolSize())
-            : Workers.virtual(name + "-worker");
+        workOnAcquirers
+            ? Workers.virtual(name + "-worker")
+            : Workers.platform(name + "-worker", engine.options().poolSize());
   }
 
   /** Creates an async engine for a database URL with default options. */
@@ -104,8 +117,25 @@ public final class AsyncEngine implements AutoCloseable {
               return;
             }
             waiting.leave();
-            if (!future.settle(new AsyncConnection(connection, workers))) {
-              connection.close();
+            Lane lane = new Lane(workers);
+            AsyncConnection async = new AsyncConnection(connection, lane);
+            Runnable handOver =
+                () -> {
+                  if (!future.settle(async)) {
+                    connection.close();
+                  }
+                };
+            if (workOnAcquirers) {
+              // The caller's callbacks run here, and the operations they start run right after
+              // on this same thread, instead of waking a worker.
+              drainsOnAcquirers.incrementAndGet();
+              try {
+                lane.runHere(handOver);
+              } finally {
+                drainsOnAcquirers.decrementAndGet();
+              }
+            } else {
+              handOver.run();
             }
           });
     } catch (RejectedExecutionException e) {
@@ -281,7 +311,13 @@ public final class AsyncEngine implements AutoCloseable {
     acquirers.shutdown();
     workers.shutdown();
     try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       workers.awaitTermination(10, TimeUnit.SECONDS);
+      // Not all acquirers: one may wait for the pool, which only closing the engine ends; only
+      // those running a connection's work (see workOnAcquirers). Lanes refuse new work already.
+      while (drainsOnAcquirers.get() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -289,8 +325,13 @@ public final class AsyncEngine implements AutoCloseable {
   }
 
   /** The executor async work runs on; AsyncSession uses it too. */
-  java.util.concurrent.Executor workers() {
+  ExecutorService workers() {
     return workers;
+  }
+
+  /** Whether work may run on the virtual thread that acquired its connection. */
+  boolean workOnAcquirers() {
+    return workOnAcquirers;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.LaneFuture;
 import dev.retort.engine.Result;
 import dev.retort.engine.Row;
 import dev.retort.error.InvalidRequestException;
@@ -26,7 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class AsyncResult {
   private final AsyncConnection connection;
   private final Result result;
-  private final String operation;
+  private final Object operation;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final AtomicBoolean consumerAttached = new AtomicBoolean();
   // One reader of the cursor at a time: a fetch, the publisher's delivery loop, or a close.
@@ -34,7 +35,7 @@ public final class AsyncResult {
   private Iterator<Row> rows;
   private volatile Runnable onFinish = () -> {};
 
-  AsyncResult(AsyncConnection connection, Result result, String operation) {
+  AsyncResult(AsyncConnection connection, Result result, Object operation) {
     this.connection = connection;
     this.result = result;
     this.operation = operation;
@@ -53,7 +54,8 @@ public final class AsyncResult {
     if (max < 1) {
       throw new IllegalArgumentException("fetch needs max >= 1, was " + max);
     }
-    CancellableFuture<List<Row>> future = new CancellableFuture<>(connection.connection()::cancel);
+    CancellableFuture<List<Row>> future =
+        new CancellableFuture<>(connection.executor(), connection.connection()::cancel);
     Runnable read =
         () -> {
           cursorLock.lock();
@@ -127,7 +129,7 @@ public final class AsyncResult {
 
   /** Closes the cursor early and frees the connection. Idempotent. */
   public CompletableFuture<Void> close() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+    CompletableFuture<Void> done = new LaneFuture<>(connection.executor());
     Runnable close =
         () -> {
           cursorLock.lock();

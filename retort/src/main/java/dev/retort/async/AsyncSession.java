@@ -1,6 +1,8 @@
 package dev.retort.async;
 
 import dev.retort.async.internal.CancellableFuture;
+import dev.retort.async.internal.Lane;
+import dev.retort.async.internal.OperationName;
 import dev.retort.engine.Result;
 import dev.retort.error.InvalidRequestException;
 import dev.retort.orm.OrmResult;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,12 +40,20 @@ public final class AsyncSession {
       dev.retort.async.internal.Workers.virtual("retort-session-acquire");
 
   private final Session session;
-  private final Executor executor;
-  private final AtomicReference<String> inFlight = new AtomicReference<>();
+  private final Lane lane;
+  private final boolean acquireOnWorker;
 
-  AsyncSession(Session session, Executor executor) {
+  /** The operation running, or null; its name is rendered only for a message. */
+  private final AtomicReference<Object> inFlight = new AtomicReference<>();
+
+  /**
+   * A session whose work runs on {@code workers}, one operation at a time; {@code acquireOnWorker}
+   * when the workers are virtual threads, which may wait for a pooled connection themselves.
+   */
+  AsyncSession(Session session, ExecutorService workers, boolean acquireOnWorker) {
     this.session = session;
-    this.executor = executor;
+    this.lane = new Lane(workers);
+    this.acquireOnWorker = acquireOnWorker;
   }
 
   // ---- no I/O: run here, but still one at a time ----
@@ -105,17 +115,19 @@ public final class AsyncSession {
    * Session#get}.
    */
   public <T> CompletableFuture<Optional<T>> get(Class<T> type, Object id) {
-    return submit("get(" + type.getSimpleName() + ", " + id + ")", () -> session.get(type, id));
+    return submit(
+        OperationName.of(() -> "get(" + type.getSimpleName() + ", " + id + ")"),
+        () -> session.get(type, id));
   }
 
   /** Runs an ORM query; see {@link Session#execute(OrmSelect)}. */
   public <R> CompletableFuture<OrmResult<R>> execute(OrmSelect<R> query) {
-    return submit("execute(" + query + ")", () -> session.execute(query));
+    return submit(OperationName.of(() -> "execute(" + query + ")"), () -> session.execute(query));
   }
 
   /** The objects of an ORM query. */
   public <R> CompletableFuture<List<R>> scalars(OrmSelect<R> query) {
-    return submit("scalars(" + query + ")", () -> session.scalars(query));
+    return submit(OperationName.of(() -> "scalars(" + query + ")"), () -> session.scalars(query));
   }
 
   /** Runs a Core statement in the session's transaction; the result is fully in memory. */
@@ -125,7 +137,9 @@ public final class AsyncSession {
 
   /** Runs a Core statement with parameters in the session's transaction. */
   public CompletableFuture<Result> execute(Executable statement, Map<String, ?> parameters) {
-    return submit("execute(" + statement + ")", () -> session.execute(statement, parameters));
+    return submit(
+        OperationName.of(() -> "execute(" + statement + ")"),
+        () -> session.execute(statement, parameters));
   }
 
   /**
@@ -203,8 +217,8 @@ public final class AsyncSession {
     T call();
   }
 
-  private void enter(String operation) {
-    String running = inFlight.compareAndExchange(null, operation);
+  private void enter(Object operation) {
+    Object running = inFlight.compareAndExchange(null, operation);
     if (running != null) {
       throw new IllegalStateException(
           "AsyncSession is busy: "
@@ -240,19 +254,21 @@ public final class AsyncSession {
         connects);
   }
 
-  private <T> CompletableFuture<T> submit(String operation, Work<T> work) {
+  private <T> CompletableFuture<T> submit(Object operation, Work<T> work) {
     return submit(operation, work, true);
   }
 
   /**
-   * Runs the work on a worker. When it may need a connection and the session has none, the
-   * connection is checked out first on a virtual thread, so that workers never wait for the pool
-   * while sessions holding connections wait for a worker (a deadlock with a fixed worker pool).
+   * Runs the work on the session's lane. When it may need a connection and the session has none,
+   * the connection is checked out first: on the worker itself when workers are virtual threads,
+   * else on a virtual thread, so that fixed platform workers never wait for the pool while sessions
+   * holding connections wait for a worker (a deadlock).
    */
-  private <T> CompletableFuture<T> submit(String operation, Work<T> work, boolean connects) {
+  private <T> CompletableFuture<T> submit(Object operation, Work<T> work, boolean connects) {
     enter(operation);
-    CancellableFuture<T> future = new CancellableFuture<>(session::cancel);
-    if (connects && !session.isClosed() && !session.inTransaction()) {
+    CancellableFuture<T> future = new CancellableFuture<>(lane, session::cancel);
+    boolean acquire = connects && !session.isClosed() && !session.inTransaction();
+    if (acquire && !acquireOnWorker) {
       try {
         ACQUIRERS.execute(
             () -> {
@@ -265,7 +281,7 @@ public final class AsyncSession {
                 future.fail(t);
                 return;
               }
-              execute(operation, work, future);
+              execute(operation, work, future, false);
             });
       } catch (RejectedExecutionException e) {
         inFlight.set(null);
@@ -273,19 +289,25 @@ public final class AsyncSession {
       }
       return future;
     }
-    execute(operation, work, future);
+    execute(operation, work, future, acquire);
     return future;
   }
 
-  private <T> void execute(String operation, Work<T> work, CancellableFuture<T> future) {
+  private <T> void execute(
+      Object operation, Work<T> work, CancellableFuture<T> future, boolean acquireFirst) {
     try {
-      executor.execute(
+      lane.execute(
           () -> {
             T value = null;
             Throwable failure = null;
             if (!future.isDone()) {
               try {
-                value = work.call();
+                if (acquireFirst) {
+                  session.connection();
+                }
+                if (!future.isDone()) { // not given up on while waiting for the pool
+                  value = work.call();
+                }
               } catch (Throwable t) {
                 failure = t;
               }

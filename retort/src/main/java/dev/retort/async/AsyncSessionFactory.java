@@ -41,7 +41,7 @@ public final class AsyncSessionFactory {
 
   /** Opens a session; it takes a connection only when its first operation needs one. */
   public AsyncSession open() {
-    return new AsyncSession(sync.open(), engine.workers());
+    return new AsyncSession(sync.open(), engine.workers(), engine.workOnAcquirers());
   }
 
   /**

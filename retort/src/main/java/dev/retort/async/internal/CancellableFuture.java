@@ -8,12 +8,24 @@ import java.util.concurrent.CompletableFuture;
  * #completeExceptionally}, hence {@code orTimeout} and {@code completeOnTimeout}), run the abandon
  * action (cancel the running statement, interrupt a waiting acquisition). The work itself completes
  * it with {@link #settle} or {@link #fail}, which do not.
+ *
+ * <p>Given the {@link Lane} its work runs on, blocking on it (or on a stage depending on it) from
+ * inside that lane runs the lane's queued tasks instead of waiting forever; see {@link LaneFuture}.
  */
-public final class CancellableFuture<T> extends CompletableFuture<T> {
+public final class CancellableFuture<T> extends LaneFuture<T> {
   private final Runnable onAbandon;
 
-  /** Creates a future that runs {@code onAbandon} when the caller gives up on it. */
+  /** Creates a future, not tied to a lane, that runs {@code onAbandon} when the caller gives up. */
   public CancellableFuture(Runnable onAbandon) {
+    this(null, onAbandon);
+  }
+
+  /**
+   * Creates a future for work on {@code lane} (null: none) that runs {@code onAbandon} when the
+   * caller gives up on it.
+   */
+  public CancellableFuture(Lane lane, Runnable onAbandon) {
+    super(lane);
     this.onAbandon = onAbandon;
   }
 
@@ -47,11 +59,5 @@ public final class CancellableFuture<T> extends CompletableFuture<T> {
       onAbandon.run();
     }
     return completedNow;
-  }
-
-  @Override
-  public <U> CompletableFuture<U> newIncompleteFuture() {
-    // Dependent stages are plain futures: cancelling them does not reach back to the work.
-    return new CompletableFuture<>();
   }
 }

@@ -4,9 +4,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The threads async work runs on. Normally one virtual thread per operation. A driver that runs
- * native code (SQLite's JNI) holds its carrier thread for the whole call, so its work goes to a
- * pool of platform threads instead and cannot starve other virtual threads of carriers.
+ * The threads async work runs on: each connection's {@link Lane} drains its tasks on one of them at
+ * a time. Normally a virtual thread per drain. A driver that runs native code (SQLite's JNI) holds
+ * its carrier thread for the whole call, so its work goes to a pool of platform threads instead and
+ * cannot starve other virtual threads of carriers.
  */
 public final class Workers {
   private Workers() {}
@@ -17,8 +18,9 @@ public final class Workers {
   }
 
   /**
-   * Platform threads, as many as connections: each connection runs one operation at a time, so work
-   * never queues behind work that waits for another connection.
+   * Platform threads, as many as connections: each connection's lane drains on one thread at a time
+   * and never waits for the pool, so work never queues behind work that waits for another
+   * connection.
    */
   public static ExecutorService platform(String name, int threads) {
     return Executors.newFixedThreadPool(
