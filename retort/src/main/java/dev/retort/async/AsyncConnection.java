@@ -82,7 +82,9 @@ public final class AsyncConnection {
    */
   public <R> CompletableFuture<List<R>> fetch(
       Executable statement, Map<String, ?> parameters, Class<R> type) {
-    return submit("fetch(" + describe(statement) + ")", c -> c.fetch(statement, parameters, type));
+    return submitNamed(
+        OperationName.of(() -> "fetch(" + describe(statement) + ")"),
+        c -> c.fetch(statement, parameters, type));
   }
 
   /** Reads the only row of a query into {@code type}; see {@link Connection#fetchOne}. */
@@ -97,8 +99,9 @@ public final class AsyncConnection {
    */
   public <R> CompletableFuture<R> fetchOne(
       Executable statement, Map<String, ?> parameters, Class<R> type) {
-    return submit(
-        "fetchOne(" + describe(statement) + ")", c -> c.fetchOne(statement, parameters, type));
+    return submitNamed(
+        OperationName.of(() -> "fetchOne(" + describe(statement) + ")"),
+        c -> c.fetchOne(statement, parameters, type));
   }
 
   /** Runs a statement once per parameter map as one batch; see {@link Connection#executeMany}. */

@@ -1,12 +1,15 @@
 package dev.retort.engine;
 
+import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.IsolationLevel;
+import dev.retort.engine.internal.ConnectionRows;
 import dev.retort.engine.internal.InsertManyValues;
 import dev.retort.engine.internal.JdbcSchemaReader;
 import dev.retort.engine.internal.Parameters;
 import dev.retort.engine.internal.RowReader;
 import dev.retort.engine.internal.RowShape;
+import dev.retort.engine.internal.RowSink;
 import dev.retort.error.ArgumentException;
 import dev.retort.error.DatabaseException;
 import dev.retort.error.InvalidRequestException;
@@ -374,6 +377,46 @@ public final class Connection implements AutoCloseable, SchemaReader {
         closeQuietly(ps);
       }
     }
+  }
+
+  static {
+    ConnectionRows.register(Connection::forEachRow);
+  }
+
+  /** Runs a query and hands each row's converted values to the sink; see {@link ConnectionRows}. */
+  private void forEachRow(Executable statement, List<Class<?>> types, RowSink sink) {
+    run(
+        statement,
+        Map.of(),
+        0,
+        new Outcome<Void>() {
+          @Override
+          public Void rows(Executable s, Compiled compiled, PreparedStatement ps, ResultSet rs)
+              throws SQLException {
+            ColumnReader[] readers = shapeOf(compiled, rs).valueReaders(types, rs.getMetaData());
+            while (rs.next()) {
+              Object[] values = new Object[readers.length];
+              for (int i = 0; i < values.length; i++) {
+                values[i] = readers[i].read(rs);
+              }
+              sink.accept(values);
+            }
+            return null;
+          }
+
+          @Override
+          public Void count(Result counted) {
+            for (Row row : counted) {
+              Object[] values = new Object[row.size()];
+              for (int i = 0; i < values.length; i++) {
+                Class<?> type = i < types.size() ? types.get(i) : null;
+                values[i] = type == null ? row.get(i) : row.get(i, type);
+              }
+              sink.accept(values);
+            }
+            return null;
+          }
+        });
   }
 
   private RowShape shapeOf(Compiled compiled, ResultSet rs) throws SQLException {

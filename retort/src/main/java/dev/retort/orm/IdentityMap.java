@@ -40,11 +40,6 @@ final class IdentityMap {
     }
   }
 
-  /** Makes room for {@code more} new rows of {@code type}, so a big load does not rehash. */
-  void reserve(Class<?> type, int more) {
-    table(type, true).reserve(more);
-  }
-
   /** The table of one class, for a loader reading many rows of it. */
   Table table(Class<?> type) {
     return table(type, true);
@@ -169,14 +164,6 @@ final class IdentityMap {
       }
       s[hole] = null;
       size--;
-    }
-
-    void reserve(int more) {
-      long needed = ((long) size + more) * 2;
-      if (needed > slots.length) {
-        int capacity = Integer.highestOneBit((int) Math.min(needed - 1, 1 << 30)) << 1;
-        resize(capacity);
-      }
     }
 
     private void resize(int capacity) {

@@ -1,6 +1,6 @@
 package dev.retort.orm;
 
-import dev.retort.engine.Row;
+import dev.retort.engine.internal.ConnectionRows;
 import dev.retort.orm.annotations.Loading;
 import dev.retort.orm.internal.EntityMapping;
 import dev.retort.orm.internal.Property;
@@ -122,58 +122,55 @@ final class Loader {
               statement.offset(),
               statement.lock());
     }
-    List<Row> rows = session.connection().execute(statement).all();
-    List<R> out = new ArrayList<>(rows.size());
-    if (rows.size() > 1) {
-      // Room for every row up front: no rehashing of the identity map while a big load grows it.
-      for (int i = 0; i < query.items.size(); i++) {
-        EntityMapping<?> m = query.entityAt(i);
-        if (m != null && !m.isRecord()) {
-          session.identity.reserve(m.type(), rows.size());
-          session.states.reserve(rows.size());
-        }
+    List<Class<?>> types = new ArrayList<>(statement.columns().size());
+    for (int i = 0; i < query.items.size(); i++) {
+      EntityMapping<?> m = query.entityAt(i);
+      if (m != null) {
+        addValueTypes(types, m);
+      } else {
+        types.add(((Expression<?>) query.items.get(i)).javaType());
       }
     }
+    for (JoinedLoad jl : joins) {
+      addValueTypes(types, jl.relationship.target());
+    }
+    List<R> out = new ArrayList<>();
     Map<JoinedLoad, Map<InstanceState, List<Object>>> joined = new LinkedHashMap<>();
     IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
-    for (Row row : rows) {
-      Object[] values = new Object[query.items.size()];
-      for (int i = 0; i < values.length; i++) {
-        EntityMapping<?> m = query.entityAt(i);
-        if (m != null) {
-          values[i] = hydrate(m, row, query.offsets[i], batch);
-        } else {
-          Expression<?> e = (Expression<?>) query.items.get(i);
-          values[i] =
-              e.javaType() == Object.class
-                  ? row.get(query.offsets[i])
-                  : row.get(query.offsets[i], e.javaType());
-        }
-      }
-      for (JoinedLoad jl : joins) {
-        Object parent = values[jl.item];
-        InstanceState ps = parent == null ? null : session.stateOf(parent);
-        if (ps == null || !batch.fresh.contains(ps)) {
-          continue;
-        }
-        List<Object> children =
-            joined
-                .computeIfAbsent(jl, k -> new IdentityHashMap<>())
-                .computeIfAbsent(ps, k -> new ArrayList<>());
-        Object child = hydrate(jl.relationship.target(), row, jl.offset, batch);
-        if (child != null && !containsSame(children, child)) {
-          children.add(child);
-        }
-      }
-      @SuppressWarnings("unchecked")
-      R result = query.tuple ? (R) new Tuple(query.items, values) : (R) values[0];
-      if (joinedCollection && !query.tuple) {
-        if (seen.put(result, Boolean.TRUE) != null) {
-          continue;
-        }
-      }
-      out.add(result);
-    }
+    boolean dedupe = joinedCollection && !query.tuple;
+    // Each row is turned into objects as it is read, its values already of the fields' types.
+    ConnectionRows.forEach(
+        session.connection(),
+        statement,
+        types,
+        row -> {
+          Object[] values = new Object[query.items.size()];
+          for (int i = 0; i < values.length; i++) {
+            EntityMapping<?> m = query.entityAt(i);
+            values[i] =
+                m != null ? hydrate(m, row, query.offsets[i], batch) : row[query.offsets[i]];
+          }
+          for (JoinedLoad jl : joins) {
+            Object parent = values[jl.item];
+            InstanceState ps = parent == null ? null : session.stateOf(parent);
+            if (ps == null || !batch.fresh.contains(ps)) {
+              continue;
+            }
+            List<Object> children =
+                joined
+                    .computeIfAbsent(jl, k -> new IdentityHashMap<>())
+                    .computeIfAbsent(ps, k -> new ArrayList<>());
+            Object child = hydrate(jl.relationship.target(), row, jl.offset, batch);
+            if (child != null && !containsSame(children, child)) {
+              children.add(child);
+            }
+          }
+          @SuppressWarnings("unchecked")
+          R result = query.tuple ? (R) new Tuple(query.items, values) : (R) values[0];
+          if (!dedupe || seen.put(result, Boolean.TRUE) == null) {
+            out.add(result);
+          }
+        });
     for (Map.Entry<JoinedLoad, Map<InstanceState, List<Object>>> e : joined.entrySet()) {
       RelationshipMapping r = e.getKey().relationship;
       for (Map.Entry<InstanceState, List<Object>> p : e.getValue().entrySet()) {
@@ -209,12 +206,28 @@ final class Loader {
     return ((Expression<Object>) a).in((Collection<Object>) values);
   }
 
-  /** The object for the row's columns at {@code offset}, from the identity map when known. */
-  Object hydrate(EntityMapping<?> m, Row row, int offset, Batch batch) {
+  /** The types the columns of an entity are read as: its fields' types, boxed. */
+  private static void addValueTypes(List<Class<?>> types, EntityMapping<?> m) {
+    for (int i = 0; i < m.width(); i++) {
+      types.add(m.valueType(i));
+    }
+  }
+
+  private static List<Class<?>> valueTypes(EntityMapping<?> m) {
+    List<Class<?>> types = new ArrayList<>(m.width());
+    addValueTypes(types, m);
+    return types;
+  }
+
+  /**
+   * The object for the row's columns at {@code offset} (values of the fields' types), from the
+   * identity map when known.
+   */
+  Object hydrate(EntityMapping<?> m, Object[] row, int offset, Batch batch) {
     Property[] ids = m.ids();
     Object id;
     if (ids.length == 1) {
-      id = read(row, offset, ids[0].index(), m);
+      id = row[offset + ids[0].index()];
       if (id == null) {
         return null;
       }
@@ -222,7 +235,7 @@ final class Loader {
       Object[] parts = new Object[ids.length];
       boolean any = false;
       for (int i = 0; i < parts.length; i++) {
-        parts[i] = read(row, offset, ids[i].index(), m);
+        parts[i] = row[offset + ids[i].index()];
         any |= parts[i] != null;
       }
       if (!any) {
@@ -231,14 +244,14 @@ final class Loader {
       id = java.util.Arrays.asList(parts);
     }
     if (m.isRecord()) {
-      return m.newRecord(readAll(m, row, offset, ids, id));
+      return m.newRecord(valuesOf(m, row, offset));
     }
     IdentityMap.Table identity = session.identity.table(m.type());
     InstanceState st = identity.get(id);
     if (st != null && !st.expired && !batch.refresh) {
       return st.entity;
     }
-    Object[] values = readAll(m, row, offset, ids, id);
+    Object[] values = valuesOf(m, row, offset);
     if (st == null) {
       st = new InstanceState(m, m.newInstance());
       st.status = InstanceState.Status.PERSISTENT;
@@ -253,34 +266,14 @@ final class Loader {
     return st.entity;
   }
 
-  /** Column {@code index} of the entity at {@code offset}, as the column's Java type. */
-  private static Object read(Row row, int offset, int index, EntityMapping<?> m) {
-    Object raw = row.get(offset + index);
-    if (raw == null) {
-      return null;
-    }
-    // Skip the generic conversion for what drivers return most: the column's own class, or a
-    // narrower integer for a long (SQLite gives an Integer for a BIGINT key that fits in one).
-    Class<?> type = m.valueType(index);
-    Class<?> actual = raw.getClass();
-    if (actual == type) {
-      return raw;
-    }
-    if (type == Long.class && (actual == Integer.class || actual == Short.class)) {
-      return ((Number) raw).longValue();
-    }
-    return row.get(offset + index, m.columnType(index));
-  }
-
-  /** The entity's column values in table order; the key, already read, is not read again. */
-  private static Object[] readAll(
-      EntityMapping<?> m, Row row, int offset, Property[] ids, Object id) {
-    Object[] values = new Object[m.width()];
-    int key = ids.length == 1 ? ids[0].index() : -1;
-    for (int i = 0; i < values.length; i++) {
-      values[i] = i == key ? id : read(row, offset, i, m);
-    }
-    return values;
+  /**
+   * The entity's column values in table order, which become its snapshot: the row itself when it
+   * holds only this entity's columns (the row is the loader's to keep), else a copy of its part.
+   */
+  private static Object[] valuesOf(EntityMapping<?> m, Object[] row, int offset) {
+    return offset == 0 && row.length == m.width()
+        ? row
+        : java.util.Arrays.copyOfRange(row, offset, offset + m.width());
   }
 
   /** Sets the fields from column values and resets the relationships to their strategy. */
@@ -378,9 +371,8 @@ final class Loader {
     for (int start = 0; start < keys.size(); start += IN_CHUNK) {
       List<Object> chunk = keys.subList(start, Math.min(keys.size(), start + IN_CHUNK));
       Select s = Select.of(target.table()).where(in(target.singleId().column(), chunk));
-      for (Row row : session.connection().execute(s).all()) {
-        hydrate(target, row, 0, batch);
-      }
+      ConnectionRows.forEach(
+          session.connection(), s, valueTypes(target), row -> hydrate(target, row, 0, batch));
     }
     for (Map.Entry<Object, List<InstanceState>> e : waiting.entrySet()) {
       InstanceState found = session.identity.get(target.type(), e.getKey());
@@ -422,17 +414,23 @@ final class Loader {
                 .orderBy(targetKey);
         offset = 1;
       }
-      for (Row row : session.connection().execute(s).all()) {
-        Object child = hydrate(target, row, offset, batch);
-        Object ownerId =
-            r.kind() == Kind.ONE_TO_MANY
-                ? row.get(r.inverse().foreignKeyIndex(), ownerKey.javaType())
-                : row.get(0, ownerKey.javaType());
-        InstanceState owner = byId.get(ownerId);
-        if (owner != null && child != null) {
-          found.computeIfAbsent(owner, k -> new ArrayList<>()).add(child);
-        }
+      List<Class<?>> types = new ArrayList<>();
+      if (offset == 1) {
+        types.add(ownerKey.javaType());
       }
+      addValueTypes(types, target);
+      int ownerAt = r.kind() == Kind.ONE_TO_MANY ? r.inverse().foreignKeyIndex() : 0;
+      ConnectionRows.forEach(
+          session.connection(),
+          s,
+          types,
+          row -> {
+            Object child = hydrate(target, row, offset, batch);
+            InstanceState owner = byId.get(row[ownerAt]);
+            if (owner != null && child != null) {
+              found.computeIfAbsent(owner, k -> new ArrayList<>()).add(child);
+            }
+          });
     }
     for (InstanceState owner : owners) {
       List<Object> children = found.getOrDefault(owner, List.of());

@@ -38,13 +38,6 @@ final class StateTable implements Iterable<InstanceState> {
     }
   }
 
-  /** Makes room for {@code more} states without growing again. */
-  void reserve(int more) {
-    if (end + more > slots.length) {
-      makeRoom(more);
-    }
-  }
-
   /** Removes the state if it is in the table. */
   void remove(InstanceState st) {
     int i = st.slot;

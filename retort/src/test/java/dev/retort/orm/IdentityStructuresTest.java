@@ -58,9 +58,6 @@ class IdentityStructuresTest {
           map.removeIfSame(state(m, id));
         }
       }
-      if (step % 10_000 == 0) {
-        map.reserve(m.type(), random.nextInt(5000));
-      }
       assertThat(map.get(m.type(), id)).isSameAs(expected.get(key));
     }
     for (Map.Entry<List<Object>, InstanceState> e : expected.entrySet()) {
@@ -107,7 +104,6 @@ class IdentityStructuresTest {
         assertThat(table.contains(st)).isEqualTo(expected.get(st.entity) == st);
       }
       if (step % 5_000 == 0) {
-        table.reserve(random.nextInt(3000));
         assertThat(table.snapshot()).containsExactlyElementsOf(expected.values());
         List<InstanceState> iterated = new ArrayList<>();
         table.forEach(iterated::add);

@@ -39,6 +39,7 @@ public final class RowShape {
   private final Dialect dialect;
   private final Map<Class<?>, RecordMapper<?>> mappers;
   private final Map<Class<?>, RowReader<?>> typedReaders;
+  private final Map<List<Class<?>>, ColumnReader[]> valueReaders;
   private final List<Expression<?>> expressions;
 
   private RowShape(String[] names, ColumnReader[] readers, Dialect dialect) {
@@ -47,6 +48,7 @@ public final class RowShape {
     this.dialect = dialect;
     this.mappers = new ConcurrentHashMap<>();
     this.typedReaders = new ConcurrentHashMap<>();
+    this.valueReaders = new ConcurrentHashMap<>();
     this.expressions = List.of();
     this.exact = new HashMap<>();
     this.folded = new HashMap<>();
@@ -63,6 +65,7 @@ public final class RowShape {
     this.dialect = base.dialect;
     this.mappers = base.mappers;
     this.typedReaders = base.typedReaders;
+    this.valueReaders = base.valueReaders;
     this.exact = base.exact; // never changed after construction
     this.folded = base.folded;
     this.expressions = expressions;
@@ -251,6 +254,33 @@ public final class RowShape {
       typedReaders.put(type, reader);
     }
     return reader;
+  }
+
+  /**
+   * Readers of every column converted to {@code types} (boxed; null or {@code Object} for the value
+   * as the driver returns it), built once per list of types from the cursor's metadata.
+   *
+   * @throws ArgumentException when the counts differ
+   */
+  public ColumnReader[] valueReaders(List<Class<?>> types, ResultSetMetaData meta)
+      throws SQLException {
+    ColumnReader[] found = valueReaders.get(types);
+    if (found == null) {
+      if (types.size() != readers.length) {
+        throw new ArgumentException(
+            types.size() + " column types given for a result of " + readers.length + " columns");
+      }
+      found = new ColumnReader[readers.length];
+      for (int i = 0; i < found.length; i++) {
+        Class<?> type = types.get(i);
+        found[i] =
+            type == null || type == Object.class
+                ? readers[i]
+                : typedColumn(i, type, type.getSimpleName()).boxed(meta.getColumnType(i + 1));
+      }
+      valueReaders.put(types, found);
+    }
+    return found;
   }
 
   /** Column {@code index} read as {@code type} into {@code target} (named in messages). */

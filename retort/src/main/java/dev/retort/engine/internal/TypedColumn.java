@@ -117,6 +117,30 @@ final class TypedColumn {
     }
   }
 
+  /**
+   * Reads this column of the current row as an object of the type (boxed), the typed getter's way
+   * where {@link #handle} would use it; for a row of values rather than a record.
+   */
+  ColumnReader boxed(int jdbcType) {
+    if (type == Object.class) {
+      return generic;
+    }
+    Class<?> getter = dialect.typedGetter(jdbcType);
+    if (getter == long.class && (type == Long.class || type == long.class)) {
+      return this::readLongObject;
+    }
+    if (getter == long.class && (type == Integer.class || type == int.class)) {
+      return this::readInteger;
+    }
+    if (getter == double.class && (type == Double.class || type == double.class)) {
+      return this::readDoubleObject;
+    }
+    if (getter == String.class && type == String.class) {
+      return this::readString;
+    }
+    return this::readConverted;
+  }
+
   // ---- readers, bound to a column by handle() ----
 
   Object readConverted(ResultSet rs) throws SQLException {
