@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,21 +19,59 @@ import org.slf4j.LoggerFactory;
 final class Checkouts {
   static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
-  private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
+  /**
+   * One slot per pooled connection: a checkout claims a free slot with one compare-and-set, a
+   * return clears it; no hashing. The pool never lends more than its size, so the overflow set
+   * stays empty unless the pool is resized under the engine.
+   */
+  private final AtomicReferenceArray<Lease> slots;
+
+  private final Set<Lease> overflow = ConcurrentHashMap.newKeySet();
   private final AtomicLong leaked = new AtomicLong();
 
+  Checkouts(int poolSize) {
+    slots = new AtomicReferenceArray<>(Math.max(1, poolSize));
+  }
+
   void add(Lease lease) {
-    leases.add(lease);
+    int n = slots.length();
+    int start = (int) (Thread.currentThread().threadId() % n);
+    for (int i = 0; i < n; i++) {
+      int slot = (start + i) % n;
+      if (slots.get(slot) == null && slots.compareAndSet(slot, null, lease)) {
+        lease.slot = slot;
+        return;
+      }
+    }
+    lease.slot = -1;
+    overflow.add(lease);
   }
 
   void remove(Lease lease) {
-    leases.remove(lease);
+    int slot = lease.slot;
+    if (slot >= 0) {
+      slots.compareAndSet(slot, lease, null);
+    } else {
+      overflow.remove(lease);
+    }
+  }
+
+  /** The leases now lent out, in no order. */
+  private List<Lease> leases() {
+    List<Lease> all = new ArrayList<>(overflow);
+    for (int i = 0; i < slots.length(); i++) {
+      Lease lease = slots.get(i);
+      if (lease != null) {
+        all.add(lease);
+      }
+    }
+    return all;
   }
 
   /** Every connection now checked out, oldest first. */
   List<Checkout> snapshot() {
     long now = System.nanoTime();
-    List<Lease> all = new ArrayList<>(leases);
+    List<Lease> all = leases();
     all.sort(Comparator.comparingLong(Lease::sinceNanos));
     List<Checkout> result = new ArrayList<>(all.size());
     for (Lease lease : all) {
@@ -61,7 +100,7 @@ final class Checkouts {
   /** Warns once per idle period about each transaction idle for {@code threshold} or longer. */
   void warnIdle(Duration threshold, EngineUrl url) {
     long now = System.nanoTime();
-    for (Lease lease : leases) {
+    for (Lease lease : leases()) {
       Duration idle = lease.transactionIdle(now);
       if (idle != null && idle.compareTo(threshold) >= 0 && lease.markIdleWarned()) {
         Checkout holder = lease.snapshot(now);

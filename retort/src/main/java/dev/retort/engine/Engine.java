@@ -44,7 +44,7 @@ public final class Engine implements AutoCloseable {
   private final HikariDataSource pool;
   private final CompileCache compileCache;
   private final ReentrantLock initLock = new ReentrantLock();
-  private final Checkouts checkouts = new Checkouts();
+  private final Checkouts checkouts;
   private final ScheduledFuture<?> idleWatch;
   private volatile boolean initialized;
   private final List<java.util.function.Consumer<String>> statementListeners =
@@ -55,7 +55,9 @@ public final class Engine implements AutoCloseable {
     this.options = options;
     this.dialect = Dialects.forScheme(url.scheme());
     this.compileCache = new CompileCache(dialect, 1000);
-    this.pool = new HikariDataSource(poolConfig());
+    HikariConfig config = poolConfig();
+    this.pool = new HikariDataSource(config);
+    this.checkouts = new Checkouts(config.getMaximumPoolSize());
     Duration threshold = options.idleTransactionWarning();
     Checkouts watched = checkouts; // the timer must not keep the engine reachable
     this.idleWatch =

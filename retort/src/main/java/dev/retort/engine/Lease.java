@@ -25,6 +25,9 @@ final class Lease implements Runnable {
   private volatile boolean released;
   private Cleaner.Cleanable cleanable;
 
+  /** Where {@link Checkouts} keeps it: a slot index, or -1 in its overflow set. */
+  volatile int slot = -1;
+
   Lease(Engine engine, java.sql.Connection jdbc, CallSite site) {
     this.engine = engine;
     this.jdbc = jdbc;

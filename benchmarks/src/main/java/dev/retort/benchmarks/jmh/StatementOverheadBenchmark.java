@@ -45,13 +45,15 @@ public class StatementOverheadBenchmark {
   public String url;
 
   private Engine engine;
+  private Engine pooled;
+  private java.nio.file.Path pooledFile;
   private Connection conn;
   private ItemTable item;
   private long next;
 
   /** Creates and fills the table. */
   @Setup(Level.Trial)
-  public void setUp() throws SQLException {
+  public void setUp() throws SQLException, java.io.IOException {
     BenchSchema schema = new BenchSchema();
     item = schema.item;
     engine = Engine.create(url);
@@ -76,6 +78,9 @@ public class StatementOverheadBenchmark {
       ps.executeBatch();
     }
     conn.commit();
+    // An in-memory SQLite engine holds its one connection; checkouts go to a file database.
+    pooledFile = java.nio.file.Files.createTempFile("retort-checkout", ".db");
+    pooled = Engine.create(url.equals("sqlite://") ? "sqlite:///" + pooledFile : url);
   }
 
   /** Closes the connection and engine. */
@@ -83,6 +88,12 @@ public class StatementOverheadBenchmark {
   public void tearDown() {
     conn.close();
     engine.close();
+    pooled.close();
+    try {
+      java.nio.file.Files.deleteIfExists(pooledFile);
+    } catch (java.io.IOException ignored) {
+      // a temporary file
+    }
   }
 
   private long nextId() {
@@ -115,6 +126,86 @@ public class StatementOverheadBenchmark {
   @Benchmark
   public Item retortFetchOne() {
     return conn.fetchOne(select(item.table).where(item.id.eq(nextId())), Item.class);
+  }
+
+  /**
+   * A connection checked out of the engine's pool and returned (once per request in workload 2).
+   */
+  @Benchmark
+  public boolean retortCheckout() {
+    try (Connection c = pooled.connect()) {
+      return c.isClosed();
+    }
+  }
+
+  /** Workload 2's page: 10 items of a category in id order, by hand. */
+  @Benchmark
+  public long jdbcPage() throws SQLException {
+    try (PreparedStatement ps =
+        conn.jdbcConnection()
+            .prepareStatement(
+                "SELECT id, name, category, quantity, price, note FROM bench_item"
+                    + " WHERE category = ? ORDER BY id LIMIT 10")) {
+      ps.setInt(1, (int) (nextId() % Item.CATEGORIES));
+      long sum = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          sum +=
+              new Item(
+                      rs.getLong(1),
+                      rs.getString(2),
+                      rs.getInt(3),
+                      rs.getInt(4),
+                      rs.getDouble(5),
+                      rs.getString(6))
+                  .checksum();
+        }
+      }
+      return sum;
+    }
+  }
+
+  /** Workload 2's page with Retort: a new statement, fetched into records. */
+  @Benchmark
+  public long retortPage() {
+    long sum = 0;
+    for (Item i :
+        conn.fetch(
+            select(item.table)
+                .where(item.category.eq((int) (nextId() % Item.CATEGORIES)))
+                .orderBy(item.id)
+                .limit(10),
+            Item.class)) {
+      sum += i.checksum();
+    }
+    return sum;
+  }
+
+  /** Workload 2's sum over 10 ids, by hand. */
+  @Benchmark
+  public long jdbcSum() throws SQLException {
+    try (PreparedStatement ps =
+        conn.jdbcConnection()
+            .prepareStatement("SELECT SUM(quantity) FROM bench_item WHERE id BETWEEN ? AND ?")) {
+      long start = nextId();
+      ps.setLong(1, start);
+      ps.setLong(2, start + 9);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Workload 2's sum with Retort. */
+  @Benchmark
+  public long retortSum() {
+    long start = nextId();
+    Long sum =
+        conn.fetchOne(
+            select(dev.retort.sql.Sql.sum(item.quantity)).where(item.id.between(start, start + 9)),
+            Long.class);
+    return sum == null ? 0 : sum;
   }
 
   /** Retort Core: a new statement, a buffered row mapped into a record. */

@@ -94,9 +94,18 @@ public final class Conversions {
       return value instanceof byte[] ? null : value.toString();
     }
     if (target == Long.class) {
+      if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        return ((Number) value).longValue(); // widening, the common case: no BigDecimal
+      }
       return toBigDecimal(value) instanceof BigDecimal d ? d.longValueExact() : null;
     }
     if (target == Integer.class) {
+      if (value instanceof Long l && l == (int) (long) l) {
+        return (int) (long) l;
+      }
+      if (value instanceof Short || value instanceof Byte) {
+        return ((Number) value).intValue();
+      }
       return toBigDecimal(value) instanceof BigDecimal d ? d.intValueExact() : null;
     }
     if (target == Short.class) {

@@ -9,22 +9,38 @@ import java.util.function.Supplier;
  * Where the caller's code asked for a connection: the first stack frame outside Retort, the thread,
  * and optionally the whole stack from that frame down. The async layer captures it on the caller's
  * thread, before the work moves to a worker, and hands it to the engine with {@link #using}.
- *
- * @param frame the caller's frame, like {@code OrderService.place(OrderService.java:42)}
- * @param thread the name of the caller's thread
- * @param stack the caller's frames, innermost first, or empty when not captured
- * @param holder what the caller holds: "Connection" or "AsyncConnection"
+ * Captured on every checkout, so only the walk happens then: the text is made when a report asks.
  */
-public record CallSite(String frame, String thread, List<StackTraceElement> stack, String holder) {
+public final class CallSite {
   private static final StackWalker WALKER =
       StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
   private static final CodeSource LIBRARY = CallSite.class.getProtectionDomain().getCodeSource();
   private static final ThreadLocal<CallSite> GIVEN = new ThreadLocal<>();
 
+  private final StackWalker.StackFrame top;
+  private final String threadName;
+  private final long threadId;
+  private final List<StackTraceElement> stack;
+  private final String holder;
+  private volatile String frame;
+
+  private CallSite(
+      StackWalker.StackFrame top,
+      Thread thread,
+      List<StackTraceElement> stack,
+      String holder,
+      String frame) {
+    this.top = top;
+    this.threadName = thread.getName();
+    this.threadId = thread.threadId();
+    this.stack = stack;
+    this.holder = holder;
+    this.frame = frame;
+  }
+
   /** Captures the current thread's call site, with the stack when {@code fullStack} is set. */
   public static CallSite capture(boolean fullStack, String holder) {
     Thread current = Thread.currentThread();
-    String thread = current.getName().isEmpty() ? current.toString() : current.getName();
     if (fullStack) {
       List<StackTraceElement> stack =
           WALKER.walk(
@@ -34,17 +50,41 @@ public record CallSite(String frame, String thread, List<StackTraceElement> stac
                       .map(StackWalker.StackFrame::toStackTraceElement)
                       .toList());
       String frame = stack.isEmpty() ? "(unknown)" : describe(stack.get(0));
-      return new CallSite(frame, thread, stack, holder);
+      return new CallSite(null, current, stack, holder, frame);
     }
-    String frame =
+    StackWalker.StackFrame top =
         WALKER.walk(
             frames ->
                 frames
                     .filter(f -> !isLibraryFrame(f.getDeclaringClass()))
                     .findFirst()
-                    .map(f -> describe(f.toStackTraceElement()))
-                    .orElse("(unknown)"));
-    return new CallSite(frame, thread, List.of(), holder);
+                    .orElse(null));
+    return new CallSite(top, current, List.of(), holder, top == null ? "(unknown)" : null);
+  }
+
+  /** The caller's frame, like {@code OrderService.place(OrderService.java:42)}. */
+  public String frame() {
+    String text = frame;
+    if (text == null) {
+      text = describe(top.toStackTraceElement());
+      frame = text;
+    }
+    return text;
+  }
+
+  /** The name of the caller's thread ({@code virtual thread #id} for an unnamed one). */
+  public String thread() {
+    return threadName.isEmpty() ? "virtual thread #" + threadId : threadName;
+  }
+
+  /** The caller's frames, innermost first, or empty when not captured. */
+  public List<StackTraceElement> stack() {
+    return stack;
+  }
+
+  /** What the caller holds: "Connection" or "AsyncConnection". */
+  public String holder() {
+    return holder;
   }
 
   /** The call site handed over with {@link #using} on this thread, or the current thread's own. */

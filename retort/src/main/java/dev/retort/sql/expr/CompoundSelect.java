@@ -64,8 +64,7 @@ public record CompoundSelect(
 
   /** At most {@code count} rows of the combined result. */
   public CompoundSelect limit(long count) {
-    return new CompoundSelect(
-        operator, parts, orderBy, Select.Sources.rowCount(count, "limit"), offset);
+    return new CompoundSelect(operator, parts, orderBy, Select.Sources.limit(count), offset);
   }
 
   /** Skips the first {@code count} rows of the combined result. */

@@ -302,8 +302,8 @@ class QueryCompileTest {
         .everywhere(
             "SELECT shop_customers.name FROM shop_customers WHERE shop_customers.id > ?"
                 + " UNION SELECT shop_customers.city FROM shop_customers"
-                + " ORDER BY 1 DESC LIMIT ? OFFSET ?")
-        .names("$0", "$1", "$2");
+                + " ORDER BY 1 DESC LIMIT 5 OFFSET ?")
+        .names("$0", "$1");
   }
 
   @Test
@@ -315,10 +315,10 @@ class QueryCompileTest {
                 .union(select(s.customerCity).where(s.customerCity.ne("x"))))
         .everywhere(
             "SELECT * FROM (SELECT shop_customers.name FROM shop_customers"
-                + " ORDER BY shop_customers.name LIMIT ?) AS _u1"
+                + " ORDER BY shop_customers.name LIMIT 2) AS _u1"
                 + " UNION SELECT shop_customers.city FROM shop_customers"
                 + " WHERE shop_customers.city <> ?")
-        .names("$0", "$1");
+        .names("$0");
   }
 
   @Test
@@ -408,10 +408,10 @@ class QueryCompileTest {
   @Test
   void limitAndOffset() {
     expect(select(s.customerName).limit(10).offset(20))
-        .everywhere("SELECT shop_customers.name" + FROM_C + " LIMIT ? OFFSET ?")
-        .names("$0", "$1");
+        .everywhere("SELECT shop_customers.name" + FROM_C + " LIMIT 10 OFFSET ?")
+        .names("$0");
     expect(select(s.customerName).limit(10))
-        .everywhere("SELECT shop_customers.name" + FROM_C + " LIMIT ?");
+        .everywhere("SELECT shop_customers.name" + FROM_C + " LIMIT 10");
   }
 
   @Test
@@ -503,8 +503,8 @@ class QueryCompileTest {
         .postgres(
             "SELECT DISTINCT shop_customers.city"
                 + FROM_C
-                + " WHERE shop_customers.id > ? ORDER BY shop_customers.city LIMIT ? OFFSET ?"
+                + " WHERE shop_customers.id > ? ORDER BY shop_customers.city LIMIT 3 OFFSET ?"
                 + " FOR UPDATE")
-        .names("$0", "$1", "$2");
+        .names("$0", "$1");
   }
 }
