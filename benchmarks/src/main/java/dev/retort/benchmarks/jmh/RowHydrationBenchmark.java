@@ -8,7 +8,6 @@ import dev.retort.benchmarks.Item;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
 import dev.retort.engine.Row;
-import dev.retort.engine.SchemaManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,25 +51,7 @@ public class RowHydrationBenchmark {
     item = schema.item;
     engine = Engine.create("sqlite://");
     conn = engine.connect();
-    SchemaManager.createAll(conn, schema.metadata);
-    try (PreparedStatement ps =
-        conn.jdbcConnection()
-            .prepareStatement(
-                "INSERT INTO bench_item (id, name, category, quantity, price, note)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (long id = 1; id <= rows; id++) {
-        Item i = Item.seeded(id);
-        ps.setLong(1, i.id());
-        ps.setString(2, i.name());
-        ps.setInt(3, i.category());
-        ps.setInt(4, i.quantity());
-        ps.setDouble(5, i.price());
-        ps.setString(6, i.note());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    conn.commit();
+    SeededItems.create(conn, schema, rows);
   }
 
   /** Closes the connection and engine. */

@@ -7,7 +7,6 @@ import dev.retort.benchmarks.BenchSchema.ItemTable;
 import dev.retort.benchmarks.Item;
 import dev.retort.engine.Connection;
 import dev.retort.engine.Engine;
-import dev.retort.engine.SchemaManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -58,26 +57,7 @@ public class StatementOverheadBenchmark {
     item = schema.item;
     engine = Engine.create(url);
     conn = engine.connect();
-    SchemaManager.dropAll(conn, schema.metadata, true);
-    SchemaManager.createAll(conn, schema.metadata);
-    try (PreparedStatement ps =
-        conn.jdbcConnection()
-            .prepareStatement(
-                "INSERT INTO bench_item (id, name, category, quantity, price, note)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (long id = 1; id <= ROWS; id++) {
-        Item i = Item.seeded(id);
-        ps.setLong(1, i.id());
-        ps.setString(2, i.name());
-        ps.setInt(3, i.category());
-        ps.setInt(4, i.quantity());
-        ps.setDouble(5, i.price());
-        ps.setString(6, i.note());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-    conn.commit();
+    SeededItems.create(conn, schema, ROWS);
     // An in-memory SQLite engine holds its one connection; checkouts go to a file database.
     pooledFile = java.nio.file.Files.createTempFile("retort-checkout", ".db");
     pooled = Engine.create(url.equals("sqlite://") ? "sqlite:///" + pooledFile : url);
